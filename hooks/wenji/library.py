@@ -1,0 +1,207 @@
+"""The library: every text of a corpus processed, cached, ordered and grouped in folders.
+
+This is what the MkDocs adapter asks for on each build. Results are cached by file size
+and modification time, so ``mkdocs serve`` re-processes only the texts that changed.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .corpus import CorpusFile, discover
+from .model import Diagnostic, Document
+from .pipeline import Options, SkippedText, StageTimer, process
+from .render import markdown_text
+
+
+@dataclass(frozen=True)
+class Text:
+    """A published text: where it lives and what it says."""
+
+    file: CorpusFile
+    document: Document
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        # Dated texts first, newest last within equal dates by title; undated after.
+        date = self.document.metadata.date
+        return ("0" + date if date else "1", self.document.title, self.file.page_uri)
+
+
+@dataclass
+class Folder:
+    """A folder of the corpus: a nav section with an index page."""
+
+    path: str  # "" for the corpus root
+    title: str
+    texts: list[Text] = field(default_factory=list)
+    folders: list[Folder] = field(default_factory=list)
+
+    @property
+    def index_uri(self) -> str:
+        return f"{self.path}/index.md" if self.path else "index.md"
+
+
+@dataclass
+class Scan:
+    """The outcome of one scan of the corpus."""
+
+    texts: list[Text]
+    root: Folder
+    diagnostics: list[Diagnostic]
+    timer: StageTimer
+    processed: int  # texts processed anew (not from the cache)
+
+
+@dataclass
+class Library:
+    """Processes a corpus folder; keeps results between builds of one process."""
+
+    options: Options = Options()
+    _cache: dict[Path, tuple[int, int, Document | SkippedText]] = field(default_factory=dict)
+
+    def scan(
+        self,
+        corpus_dir: Path,
+        folder_titles: Mapping[str, str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Scan:
+        files, diagnostics = discover(corpus_dir)
+        timer = StageTimer()
+        texts: list[Text] = []
+        processed = 0
+        for number, corpus_file in enumerate(files, 1):
+            outcome, fresh = self._process(corpus_file, timer)
+            processed += fresh
+            if isinstance(outcome, SkippedText):
+                diagnostics.append(outcome.diagnostic)
+            else:
+                texts.append(Text(corpus_file, outcome))
+                diagnostics.extend(outcome.diagnostics if fresh else ())
+            if progress is not None:
+                progress(number, len(files))
+        alive = {f.path for f in files}
+        for stale in [p for p in self._cache if p not in alive]:
+            del self._cache[stale]
+        root = group_folders(texts, folder_titles or {})
+        return Scan(texts, root, diagnostics, timer, processed)
+
+    def _process(
+        self, corpus_file: CorpusFile, timer: StageTimer
+    ) -> tuple[Document | SkippedText, bool]:
+        try:
+            stat = corpus_file.path.stat()
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            message = f"skipped: cannot read ({reason})"
+            return SkippedText(Diagnostic("warning", corpus_file.source, message)), True
+        cached = self._cache.get(corpus_file.path)
+        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+            return cached[2], False
+        started = time.perf_counter()
+        try:
+            outcome: Document | SkippedText = process(
+                corpus_file.path.read_bytes(), corpus_file.source, self.options, timer
+            )
+        except SkippedText as skipped:
+            outcome = skipped
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            outcome = SkippedText(
+                Diagnostic("warning", corpus_file.source, f"skipped: cannot read ({reason})")
+            )
+        except Exception as error:  # a bug of ours must not cost the curator the build
+            outcome = SkippedText(
+                Diagnostic(
+                    "warning",
+                    corpus_file.source,
+                    f"skipped: internal error {type(error).__name__}: {error} "
+                    "(please report this with the file)",
+                )
+            )
+        timer.seconds["total"] += time.perf_counter() - started
+        self._cache[corpus_file.path] = (stat.st_mtime_ns, stat.st_size, outcome)
+        return outcome, True
+
+
+def folder_title(path: str, folder_titles: Mapping[str, str]) -> str:
+    if path in folder_titles:
+        return folder_titles[path]
+    name = PurePosixPath(path).name
+    return name.replace("-", " ").replace("_", " ")
+
+
+def group_folders(texts: list[Text], folder_titles: Mapping[str, str]) -> Folder:
+    """Arrange texts in their folders, each folder's texts in reading order."""
+    root = Folder("", folder_titles.get("", ""))
+    folders: dict[str, Folder] = {"": root}
+
+    def folder_for(path: str) -> Folder:
+        if path not in folders:
+            parent_path = PurePosixPath(path).parent.as_posix()
+            parent = folder_for("" if parent_path == "." else parent_path)
+            folders[path] = Folder(path, folder_title(path, folder_titles))
+            parent.folders.append(folders[path])
+        return folders[path]
+
+    for text in texts:
+        folder_for(text.file.folder).texts.append(text)
+    for folder in folders.values():
+        folder.texts.sort(key=lambda t: t.sort_key)
+        folder.folders.sort(key=lambda f: f.path)
+    return root
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """Link from the page built from ``from_uri`` to the page of ``to_uri`` (directory URLs)."""
+
+    def page_dir(uri: str) -> PurePosixPath:
+        path = PurePosixPath(uri)
+        return path.parent if path.name == "index.md" else path.with_suffix("")
+
+    source, target = page_dir(from_uri), page_dir(to_uri)
+    common = 0
+    for a, b in zip(source.parts, target.parts):
+        if a != b:
+            break
+        common += 1
+    up = [".."] * (len(source.parts) - common)
+    rest = list(target.parts[common:])
+    return "/".join(up + rest) + "/" if up or rest else "./"
+
+
+def folder_index_markdown(folder: Folder, labels: Mapping[str, str]) -> str:
+    """The index page of a folder: its subfolders and a table of its texts."""
+    lines = [f"# {markdown_text(folder.title)}", ""]
+    if folder.folders:
+        lines.append('<ul class="wenji-folders">')
+        for sub in folder.folders:
+            href = html.escape(relative_link(folder.index_uri, sub.index_uri))
+            count = _count(sub)
+            lines.append(
+                f'<li><a href="{href}">{html.escape(sub.title)}</a> '
+                f'<span class="wenji-count">{count}</span></li>'
+            )
+        lines += ["</ul>", ""]
+    if folder.texts:
+        head = "".join(
+            f"<th>{html.escape(labels[key])}</th>" for key in ("title", "date", "speaker")
+        )
+        lines.append(f'<table class="wenji-texts"><thead><tr>{head}</tr></thead><tbody>')
+        for text in folder.texts:
+            meta = text.document.metadata
+            href = html.escape(relative_link(folder.index_uri, text.file.page_uri))
+            lines.append(
+                f'<tr><td><a href="{href}">{html.escape(meta.title)}</a></td>'
+                f"<td>{html.escape(meta.date)}</td><td>{html.escape(meta.speaker)}</td></tr>"
+            )
+        lines.append("</tbody></table>")
+    return "\n".join(lines) + "\n"
+
+
+def _count(folder: Folder) -> int:
+    return len(folder.texts) + sum(_count(sub) for sub in folder.folders)

@@ -1,0 +1,135 @@
+"""Recognisers for the conventions of Chinese official texts (GB/T 9704 and common use).
+
+Small pure functions: numbering markers and their false positives, salutations and
+closings, and first-sentence splitting that respects quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "零〇一二三四五六七八九"
+_CN_NUMERAL = "[一二三四五六七八九十百零〇]{1,4}"
+
+# Each kind of marker, most specific first. The look-aheads are the false-positive guards:
+# 一、二线城市 / 三、四月份 (a numeral follows), 1.5亿 / 2023.2.1 (a digit follows).
+MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})([章节篇])(?=[\s\u3000]|$)")),
+    ("part", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})(部分)(?=[\s\u3000：:，,]|$)")),
+    ("ordinal", re.compile(rf"^第({_CN_NUMERAL})([，、,：:])")),
+    ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?![一二三四五六七八九十])")),
+    ("cn_paren", re.compile(rf"^[（(]({_CN_NUMERAL})[）)]")),
+    ("arabic", re.compile(r"^(\d{1,2})([.．、])(?!\d)")),
+    ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
+    ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+)
+
+_SALUTATION = re.compile(
+    r"^(?:同志们|同事们|朋友们|同学们|老师们|各位[\u4e00-\u9fff、]{0,12}|尊敬的.{1,20}|"
+    r"女士们、先生们|大家好)[：:，,！!]?$"
+)
+_CLOSING = re.compile(
+    r"^(?:发言完毕|我的发言完毕|以上发言|我就讲这么多|我就讲这些|就讲这些|我就说这些|"
+    r"谢谢大家|谢谢各位|谢谢|讲话完毕|汇报完毕|以上是我的)"
+)
+SENTENCE_ENDS = "。！？!?"
+_OPENERS = "“‘「『《（(〈【"
+_CLOSERS = "”’」』》）)〉】"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker at the start of a line: its kind, number and exact text."""
+
+    kind: str
+    number: int
+    text: str
+
+
+def cn_to_int(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; Arabic digits pass through."""
+    if numeral.isdigit():
+        return int(numeral)
+    total, current = 0, 0
+    for char in numeral:
+        if char in "零〇":
+            continue
+        if char in CN_DIGITS:
+            current = CN_DIGITS.index(char) - 1 if char not in "零〇" else 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def int_to_cn(number: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (1–99)."""
+    digits = "一二三四五六七八九"
+    if number < 10:
+        return digits[number - 1]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
+
+
+def numbering_marker(text: str) -> Marker | None:
+    """The numbering marker at the start of ``text``, if any."""
+    for kind, pattern in MARKER_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            number = (
+                "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match.group(1)) + 1
+                if kind == "circled"
+                else cn_to_int(match.group(1))
+            )
+            return Marker(kind, number, match.group(0))
+    return None
+
+
+def format_marker(kind: str, number: int, like: str) -> str:
+    """How marker number ``number`` of ``kind`` would be written, modelled on ``like``."""
+    if kind == "circled":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[number - 1] if number <= 20 else like
+    numeral = str(number) if kind.startswith("arabic") or like[1:2].isdigit() else int_to_cn(number)
+    match = re.search(r"[一二三四五六七八九十百零〇\d]+", like)
+    if match is None:
+        return like
+    return like[: match.start()] + numeral + like[match.end() :]
+
+
+def is_salutation(text: str) -> bool:
+    """同志们：, 各位代表：, 尊敬的…：  — addressed to the audience, never a heading."""
+    return bool(_SALUTATION.match(text))
+
+
+def is_closing(text: str) -> bool:
+    """发言完毕，谢谢大家！, 我就讲这么多 … — the end of a speech, never a heading."""
+    return bool(_CLOSING.match(text))
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """Split ``text`` after its first sentence end (。！？) outside quotation marks.
+
+    Returns ``(sentence, rest)``; ``rest`` is empty when the text is one sentence.
+    """
+    depth = 0
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif char in SENTENCE_ENDS and depth == 0:
+            end = index + 1
+            while end < len(text) and text[end] in _CLOSERS + SENTENCE_ENDS:
+                end += 1
+            return text[:end], text[end:].lstrip()
+    return text, ""
+
+
+def has_inner_sentence_end(text: str) -> bool:
+    """True if a sentence ends somewhere before the last character of ``text``."""
+    sentence, rest = first_sentence(text)
+    return bool(rest)
