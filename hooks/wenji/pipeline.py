@@ -69,7 +69,8 @@ def process(
     body_text = "\n".join(text.split("\n")[front.body_start :])
     lines = clean_lines(body_text, first_line_number=front.body_start + 1)
     if not lines:
-        raise SkippedText(Diagnostic("warning", source, "skipped: empty file (no text)"))
+        reason = "no text after the front matter" if front.body_start else "empty file"
+        raise SkippedText(Diagnostic("warning", source, f"skipped: {reason}"))
 
     removals = []
     if options.remove_boilerplate:

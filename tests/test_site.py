@@ -1,0 +1,156 @@
+"""The shipped corpus, built with ``mkdocs build --strict`` and read back from the HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, SEEDS, Build
+from htmlread import read_article
+
+GOLDEN = Path(__file__).parent / "golden"
+KEPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9*]")  # Han, letters, digits, asterisks
+
+
+def page_uri(seed: str) -> str:
+    return SEEDS[seed].relative_to(CORPUS).with_suffix("").as_posix()
+
+
+def golden_outline(seed: str) -> tuple[str, list[tuple[int, str, str]]]:
+    lines = (GOLDEN / f"{seed}.outline").read_text(encoding="utf-8").splitlines()
+    title = lines[0].removeprefix("# ")
+    outline = []
+    for line in lines[1:]:
+        _, level, kind, text = line.split(maxsplit=3)
+        outline.append((int(level[1:]), kind, text))
+    return title, outline
+
+
+def test_strict_build_passes_with_zero_warnings(shipped_site: Build) -> None:
+    assert shipped_site.returncode == 0, shipped_site.log
+    assert shipped_site.warnings == []
+    assert "Traceback" not in shipped_site.log
+
+
+def test_build_log_names_the_removed_ad_block(shipped_site: Build) -> None:
+    assert (
+        "wenji: study/leaders-seminar-speech.txt:1: removed lines 1–9 as boilerplate "
+        "(signals: 仅供学习, 禁止外传, 订阅, 倒卖, 会员, QQ群)"
+    ) in shipped_site.log
+
+
+def test_build_log_reports_the_repeated_section_number(shipped_site: Build) -> None:
+    assert (
+        "wenji: mobilisation/city-four-dares-mobilisation.txt:15: numbering: 二、 follows 二、 "
+        "(expected 三、); kept as written"
+    ) in shipped_site.log
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_headings_match_the_hand_checked_outline(shipped_site: Build, seed: str) -> None:
+    title, outline = golden_outline(seed)
+    article = read_article(shipped_site.page(page_uri(seed)))
+    assert [h.text for h in article.headings(1)] == [title]
+    found = [
+        (int(h.tag[1]), "lead" if "wenji-lead" in h.attrs.get("class", "") else "marker", h.text)
+        for h in article.headings(2, 3, 4, 5, 6)
+    ]
+    assert found == outline
+    assert all(re.fullmatch(r"s-[0-9a-f]{6}(-\d+)?", h.attrs["id"]) for h in article.headings(2, 3))
+
+
+def test_all_numbered_headings_and_lead_sentences_are_marked(shipped_site: Build) -> None:
+    numbered = leads = 0
+    for seed in SEEDS:
+        article = read_article(shipped_site.page(page_uri(seed)))
+        for heading in article.headings(2, 3, 4, 5, 6):
+            if "wenji-lead" in heading.attrs.get("class", ""):
+                leads += 1
+            else:
+                numbered += 1
+    assert (numbered, leads) == (45, 19)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_salutations_and_closings_are_paragraphs(shipped_site: Build, seed: str) -> None:
+    article = read_article(shipped_site.page(page_uri(seed)))
+    heading_texts = [h.text for h in article.headings()]
+    for phrase in ("同志们：", "发言完毕", "我就讲这么多", "谢谢大家"):
+        assert not any(text.startswith(phrase) for text in heading_texts)
+    paragraph_texts = [p.text for p in article.paragraphs]
+    if "同志们：" in SEEDS[seed].read_text(encoding="utf-8"):
+        assert "同志们：" in paragraph_texts
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_every_heading_and_paragraph_has_a_unique_id_and_permalink(
+    shipped_site: Build, seed: str
+) -> None:
+    page = shipped_site.page(page_uri(seed))
+    article = read_article(page)
+    body = [e for e in article.elements if e.tag in {"h2", "h3", "h4", "p"} and e.text.strip()]
+    body = [e for e in body if "wenji-subtitle" not in e.attrs.get("class", "")]
+    assert body and all("id" in e.attrs for e in body)
+    assert len(article.ids) == len(set(article.ids))
+    for element in body:
+        assert f'href="#{element.attrs["id"]}"' in page
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_no_character_is_lost(shipped_site: Build, seed: str) -> None:
+    source = SEEDS[seed].read_text(encoding="utf-8").split("\n")
+    if source[0] == "---":  # front matter is metadata, not words of the text
+        source = source[source.index("---", 1) + 1 :]
+    if seed == "leaders-seminar-speech":  # the reported ad block, lines 1–9
+        source = source[9:]
+    expected = KEPT.findall("\n".join(source))
+    page_chars = KEPT.findall(read_article(shipped_site.page(page_uri(seed))).text)
+    position = 0
+    for char in expected:
+        position = page_chars.index(char, position) + 1  # ValueError if missing/out of order
+    assert len(expected) > 1000
+
+
+def test_titles(shipped_site: Build) -> None:
+    titles = {seed: golden_outline(seed)[0] for seed in SEEDS}
+    assert titles["four-dares-study-exchange"].startswith("关于“干部敢为")
+    assert titles["leaders-seminar-speech"] == "在市管主要领导干部专题研讨班上的讲话"
+    for seed, title in titles.items():
+        html = shipped_site.page(page_uri(seed))
+        assert f"<title>{title} - 文集</title>" in html.replace("&#34;", '"')
+
+
+def test_ad_block_is_gone_from_the_page(shipped_site: Build) -> None:
+    article = read_article(shipped_site.page(page_uri("leaders-seminar-speech")))
+    for ad in ("仅供学习", "禁止外传", "会员群", "QQ群", "酷乐文行", "打击倒卖"):
+        assert ad not in article.text
+
+
+def test_folders_become_sections_with_index_pages(shipped_site: Build) -> None:
+    home = shipped_site.site.joinpath("index.html").read_text(encoding="utf-8")
+    assert "动员讲话" in home and "学习研讨" in home
+    index = read_article(shipped_site.page("mobilisation"))
+    assert [h.text for h in index.headings(1)] == ["动员讲话"]
+    assert "在全县推进敢为敢闯敢干敢首创动员大会上的讲话" in index.text
+
+
+def test_raw_text_is_published_beside_each_page(shipped_site: Build) -> None:
+    for seed, path in SEEDS.items():
+        raw = shipped_site.site / f"{page_uri(seed)}.txt"
+        assert raw.read_bytes() == path.read_bytes()
+        assert f'href="../{path.name}"' in shipped_site.page(page_uri(seed))
+
+
+def test_no_google_hosted_assets(shipped_site: Build) -> None:
+    for page in shipped_site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_theme_features(shipped_site: Build) -> None:
+    page = shipped_site.page(page_uri("city-four-dares-mobilisation"))
+    assert '<html lang="zh"' in page
+    for feature in ("navigation.tracking", "toc.follow", "navigation.prune"):
+        assert f'"{feature}"' in page
