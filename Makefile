@@ -1,0 +1,36 @@
+# wenji — two commands set everything up on a fresh machine:
+#   make serve   create .venv if needed, then preview the site at http://127.0.0.1:8000/
+#   make test    create .venv if needed, then lint and run the whole test suite
+# Also: make build (the site into site/, --strict), make bench (see bench/README.md).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.installed
+
+.PHONY: serve build test lint bench clean
+
+$(READY): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -e .
+	touch $(READY)
+
+serve: $(READY)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+build: $(READY)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+lint: $(READY)
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(READY)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache
