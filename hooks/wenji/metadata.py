@@ -22,8 +22,8 @@ _SUBTITLE = re.compile(r"^(?:——|--|—|－－)\s*(.+)$")
 _DATE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*[）)]?$")
 _ISO_DATE = re.compile(r"^[（(]?(\d{4})[-./](\d{1,2})[-./](\d{1,2})[）)]?$")
 _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$")
-_EDGE_FIELDS = {"来源": "source", "责任编辑": "editor", "编辑": "editor", "作者": "speaker"}
-_EDGE_FIELD = re.compile(r"^(来源|责任编辑|编辑|作者)\s*[：:]\s*(\S.{0,58})$")
+_EDGE_FIELDS = {"来源": "source", "责任编辑": "editor"}
+_EDGE_FIELD = re.compile(r"^(来源|责任编辑)\s*[：:]\s*(\S.{0,58})$")
 EDGE_FIELD_ZONE = 5
 
 
@@ -83,6 +83,8 @@ def read_header(
     _take_edge_fields(body, found)
 
     values = {**found, **front_matter}
+    if "date" in front_matter:
+        values.pop("date_text", None)
     if "title" in front_matter:
         title_from = "front matter"
     values.setdefault("title", title_from_file_name(source))
@@ -105,14 +107,12 @@ def _take_title_companions(body: list[SourceLine], found: dict[str, Any]) -> Non
             occasion = match.group(1).strip()
             found["occasion"] = re.sub(r"^在(.+?)(?:上|中)?的(?:讲话|发言|报告)$", r"\1", occasion)
         elif "date" not in found and (date := parse_date(text)):
-            found["date"] = date
-            found["date_text"] = text
+            found["date"], found["date_text"] = date, text
         elif "speaker" not in found and _SPEAKER.match(text) and not is_salutation(text):
             found["speaker"] = text
         else:
             break
         body.pop(0)
-    found.pop("date_text", None)
 
 
 def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:

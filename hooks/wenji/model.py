@@ -83,7 +83,8 @@ class Metadata:
 
     title: str = ""
     subtitle: str = ""
-    date: str = ""
+    date: str = ""  # ISO 8601 (2023-02-01, 2023-02 or 2023), for sorting
+    date_text: str = ""  # the date as the text wrote it, for display
     speaker: str = ""
     occasion: str = ""
     source: str = ""

@@ -54,7 +54,7 @@ def html_text(text: str) -> str:
 def _meta_rows(metadata: Metadata, labels: Mapping[str, str], links: Links) -> list[str]:
     rows: list[str] = []
     for key in ("date", "speaker", "occasion", "editor"):
-        value = getattr(metadata, key)
+        value = metadata.date_text or metadata.date if key == "date" else getattr(metadata, key)
         if value:
             rows.append(_row(key, labels[key], html_text(value)))
     if metadata.source or metadata.source_url:
