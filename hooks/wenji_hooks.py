@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+
 from wenji.config import ConfigError, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.library import Folder, Library, Text, folder_index_markdown

@@ -15,7 +15,9 @@ CORPUS = ROOT / "corpus"
 HOOKS = ROOT / "hooks" / "wenji_hooks.py"
 SEEDS = {
     "four-dares-study-exchange": CORPUS / "study" / "four-dares-study-exchange.txt",
-    "county-four-dares-mobilisation": CORPUS / "mobilisation" / "county-four-dares-mobilisation.txt",
+    "county-four-dares-mobilisation": CORPUS
+    / "mobilisation"
+    / "county-four-dares-mobilisation.txt",
     "city-four-dares-mobilisation": CORPUS / "mobilisation" / "city-four-dares-mobilisation.txt",
     "leaders-seminar-speech": CORPUS / "study" / "leaders-seminar-speech.txt",
     "theory-group-statement": CORPUS / "study" / "theory-group-statement.txt",

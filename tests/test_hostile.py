@@ -22,7 +22,7 @@ HOSTILE = "\n".join(
         "&amp; 保持原样 &lt;b&gt;",
         '一、<img src=x onerror="alert(1)">标题里的标签',
         "``代码`` _下划线_ {: .cls } <!-- 注释 -->",
-        "--8<-- \"/etc/passwd\"",
+        '--8<-- "/etc/passwd"',
     ]
 )
 
@@ -117,8 +117,7 @@ def bad_input_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, B
         "WARNING -  wenji: bad/unknown-key.txt:1: front matter: unknown key 'titel' ignored",
         "INFO    -  wenji: odd/with space.txt: name is not URL-safe; published at "
         "'odd/with-space/'",
-        "INFO    -  wenji: odd/issue #12.txt: name is not URL-safe; published at "
-        "'odd/issue-12/'",
+        "INFO    -  wenji: odd/issue #12.txt: name is not URL-safe; published at 'odd/issue-12/'",
         "INFO    -  wenji: odd/notes.docx: ignored: only .txt files become pages",
     ],
 )

@@ -13,7 +13,7 @@ from wenji.pipeline import Options, process
 from wenji.render import render_markdown
 
 KEPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9*]")
-SPECIALS = list("*_`#<>&[](){}!|\\~^=+-.:;\"'/@$%") + ["**", "1. ", "# ", "> ", "<script>", "&amp;"]
+SPECIALS = [*"*_`#<>&[](){}!|\\~^=+-.:;\"'/@$%", "**", "1. ", "# ", "> ", "<script>", "&amp;"]
 NO_BOILERPLATE = Options(remove_boilerplate=False)
 
 line = st.lists(

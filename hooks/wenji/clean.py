@@ -11,7 +11,10 @@ import re
 from .model import SourceLine
 
 # Full-width space, NBSP, zero-width characters, BOM and ordinary whitespace.
-_EDGE_CHARS = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+_EDGE_CHARS = (
+    " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -66,7 +66,8 @@ def discover(corpus_dir: Path) -> tuple[list[CorpusFile], list[Diagnostic]]:
             message = f"name is not URL-safe; published at '{page_uri[:-3]}/'"
             diagnostics.append(Diagnostic("info", source, message))
         if page_uri.lower() in taken:
-            message = f"skipped: its address '{page_uri[:-3]}/' is already used by {taken[page_uri.lower()]}"
+            other = taken[page_uri.lower()]
+            message = f"skipped: its address '{page_uri[:-3]}/' is already used by {other}"
             diagnostics.append(Diagnostic("warning", source, message))
             continue
         taken[page_uri.lower()] = source

@@ -165,7 +165,7 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 
     source, target = page_dir(from_uri), page_dir(to_uri)
     common = 0
-    for a, b in zip(source.parts, target.parts):
+    for a, b in zip(source.parts, target.parts, strict=False):
         if a != b:
             break
         common += 1

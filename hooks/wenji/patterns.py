@@ -131,5 +131,4 @@ def first_sentence(text: str) -> tuple[str, str]:
 
 def has_inner_sentence_end(text: str) -> bool:
     """True if a sentence ends somewhere before the last character of ``text``."""
-    sentence, rest = first_sentence(text)
-    return bool(rest)
+    return bool(first_sentence(text)[1])
