@@ -3,12 +3,20 @@
 A thin layer: all decisions live in the ``wenji`` package, which does not import MkDocs.
 Hook modules are cached by MkDocs: after editing this file or the package, restart
 ``mkdocs serve``.
+
+Script editions (``extra.wenji.editions``) are whole copies of the site under a path
+prefix, built in the same run: their pages are left out of the main navigation and get a
+navigation of their own, their language and language switcher links, in
+``on_page_context``.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
+import posixpath
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +25,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from wenji.config import ConfigError, WenjiConfig, load_config
+from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
+from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
 from wenji.library import Folder, Library, Text, folder_index_markdown
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
@@ -28,7 +38,18 @@ from wenji.render import DEFAULT_LABELS, Links, render_markdown
 log = logging.getLogger("mkdocs.plugins.wenji")
 
 ASSETS = Path(__file__).parent / "wenji" / "assets"
+ASSET_FILES = ("wenji.css", "indent.css", "editions.js")
 PROGRESS_EVERY = 500
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+@dataclass(frozen=True)
+class _PageSource:
+    """What a generated page is made from: a text (in an edition) or converted Markdown."""
+
+    text: Text | None = None
+    edition: str = ""  # "" for the primary script
+    markdown: str | None = None
 
 
 @dataclass
@@ -37,19 +58,27 @@ class _BuildState:
 
     settings: WenjiConfig = field(default_factory=WenjiConfig)
     corpus_dir: Path = Path("corpus")
-    pages: dict[str, Text] = field(default_factory=dict)
+    editions: dict[str, EditionBuilder] = field(default_factory=dict)
+    pages: dict[str, _PageSource] = field(default_factory=dict)
+    edition_navs: dict[str, Navigation] = field(default_factory=dict)
+    nav_configs: dict[str, list[Any]] = field(default_factory=dict)
     started: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     render_seconds: float = 0.0
+    convert_seconds: float = 0.0
     repo_edit_base: str | None = None
 
 
 _state = _BuildState()
 _libraries: dict[Any, Library] = {}  # one per set of options; survives serve rebuilds
+_edition_builders: dict[tuple[Edition, Path], EditionBuilder] = {}
 
 
 def _log(diagnostic: Diagnostic) -> None:
     (log.warning if diagnostic.level == "warning" else log.info)("wenji: %s", diagnostic)
+
+
+# --- configuration -------------------------------------------------------------------
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -59,7 +88,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ConfigError as error:
         raise PluginError(str(error)) from None
     _state = _BuildState(settings=settings, started=time.perf_counter())
-    _state.corpus_dir = Path(config.config_file_path).parent / settings.corpus_dir
+    config_dir = Path(config.config_file_path).parent
+    _state.corpus_dir = config_dir / settings.corpus_dir
+    for edition in settings.editions:
+        _state.editions[edition.prefix] = _edition_builder(edition, config_dir)
     if config.repo_url and config.edit_uri:
         # edit_uri points into docs/ (e.g. edit/main/docs/); texts live in the corpus folder.
         base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
@@ -70,7 +102,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [*config.extra_css, "assets/wenji/wenji.css"]
     if settings.first_line_indent:
         config.extra_css.append("assets/wenji/indent.css")
+    if settings.editions:
+        config.extra_javascript = [*config.extra_javascript, "assets/wenji/editions.js"]
     return config
+
+
+def _edition_builder(edition: Edition, config_dir: Path) -> EditionBuilder:
+    key = (edition, config_dir)
+    if key not in _edition_builders:
+        try:
+            _edition_builders[key] = EditionBuilder(edition, config_dir)
+        except (ValueError, OSError) as error:
+            where = f"extra.wenji.editions ({edition.prefix})"
+            raise PluginError(f"invalid wenji configuration: {where}: {error}") from None
+    return _edition_builders[key]
 
 
 def _library(settings: WenjiConfig) -> Library:
@@ -85,6 +130,9 @@ def _progress(done: int, total: int) -> None:
         log.info("wenji: processed %d of %d texts", done, total)
 
 
+# --- files and navigation -------------------------------------------------------------
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = _state.settings
     scan = _library(settings).scan(_state.corpus_dir, settings.folder_titles, _progress)
@@ -92,25 +140,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _log(diagnostic)
     _state.stage_seconds = dict(scan.timer.seconds)
 
-    for name in ("wenji.css", "indent.css"):
-        files.append(
-            File.generated(config, f"assets/wenji/{name}", abs_src_path=str(ASSETS / name))
-        )
+    for name in ASSET_FILES:
+        asset = File.generated(config, f"assets/wenji/{name}", abs_src_path=str(ASSETS / name))
+        files.append(asset)
 
+    hand_written = [f for f in files.documentation_pages() if f.generated_by is None]
+    texts: list[Text] = []
     for text in scan.texts:
         uri = text.file.page_uri
         if files.get_file_from_path(uri) is not None:
             _log(Diagnostic("warning", text.file.source, f"skipped: docs/{uri} already exists"))
             continue
+        texts.append(text)
         files.append(File.generated(config, uri, abs_src_path=str(text.file.path)))
-        _state.pages[uri] = text
+        _state.pages[uri] = _PageSource(text)
         if settings.raw_text:
             files.append(_raw_text_file(text, config))
+    _add_folder_pages(scan.root, files, config, "")
 
-    _add_folder_pages(scan.root, files, config)
     if config.nav is None:
-        config.nav = _nav(files, scan.root)
+        config.nav = _nav(files, hand_written, scan.root)
+    _state.nav_configs[""] = config.nav
+
+    for prefix, builder in _state.editions.items():
+        started = time.perf_counter()
+        for page in hand_written:
+            converted = convert_markdown(page.content_string, builder.text)
+            _add_edition_file(files, config, edition_uri(prefix, page.src_uri), content=converted)
+        for text in texts:
+            uri = edition_uri(prefix, text.file.page_uri)
+            _add_edition_file(files, config, uri, abs_src_path=str(text.file.path))
+            _state.pages[uri] = _PageSource(text, prefix)
+        _add_folder_pages(scan.root, files, config, prefix)
+        _state.nav_configs[prefix] = _prefixed_nav(config.nav, prefix, builder, files)
+        _state.convert_seconds += time.perf_counter() - started
     return files
+
+
+def _add_edition_file(files: Files, config: MkDocsConfig, uri: str, **source: Any) -> None:
+    files.append(File.generated(config, uri, inclusion=InclusionLevel.NOT_IN_NAV, **source))
 
 
 def _raw_text_file(text: Text, config: MkDocsConfig) -> File:
@@ -118,28 +186,29 @@ def _raw_text_file(text: Text, config: MkDocsConfig) -> File:
     uri = text.file.raw_uri
     if text.document.encoding == "utf-8":
         return File.generated(config, uri, abs_src_path=str(text.file.path))
-    content = decode(text.file.path.read_bytes()).text
-    return File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    return File.generated(config, uri, content=decode(text.file.path.read_bytes()).text)
 
 
-def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig) -> None:
+def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig, prefix: str) -> None:
+    builder = _state.editions.get(prefix)
     for sub in folder.folders:
-        if files.get_file_from_path(sub.index_uri) is None:
+        uri = edition_uri(prefix, sub.index_uri) if prefix else sub.index_uri
+        if files.get_file_from_path(uri) is None:
             content = folder_index_markdown(sub, DEFAULT_LABELS)
-            files.append(File.generated(config, sub.index_uri, content=content))
-        _add_folder_pages(sub, files, config)
+            if builder is not None:
+                content = convert_markdown(content, builder.text)
+                _add_edition_file(files, config, uri, content=content)
+            else:
+                files.append(File.generated(config, uri, content=content))
+        _add_folder_pages(sub, files, config, prefix)
 
 
-def _nav(files: Files, root: Folder) -> list[Any]:
+def _nav(files: Files, hand_written: list[File], root: Folder) -> list[Any]:
     """Home first, then the corpus folders, then the other hand-written pages."""
-    hand_written = sorted(
-        f.src_uri
-        for f in files.documentation_pages()
-        if f.generated_by is None and f.src_uri != "index.md"
-    )
+    others = sorted(f.src_uri for f in hand_written if f.src_uri != "index.md")
     nav: list[Any] = ["index.md"] if files.get_file_from_path("index.md") else []
     nav.extend(_folder_nav(root))
-    nav.extend(hand_written)
+    nav.extend(others)
     return nav
 
 
@@ -152,31 +221,187 @@ def _folder_nav(folder: Folder) -> list[Any]:
     return entries
 
 
+def _prefixed_nav(nav: Any, prefix: str, builder: EditionBuilder, files: Files) -> Any:
+    """The main navigation with every page under ``prefix`` and every title converted."""
+    if isinstance(nav, list):
+        return [_prefixed_nav(item, prefix, builder, files) for item in nav]
+    if isinstance(nav, dict):
+        return {
+            builder.text(title): _prefixed_nav(value, prefix, builder, files)
+            for title, value in nav.items()
+        }
+    uri = edition_uri(prefix, nav)
+    return uri if files.get_file_from_path(uri) is not None else nav
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    for prefix in _state.editions:
+        edition_files = Files([f for f in files if f.src_uri.startswith(prefix + "/")])
+        edition_config = copy.copy(config)
+        edition_config["nav"] = _state.nav_configs[prefix]
+        _state.edition_navs[prefix] = get_navigation(edition_files, edition_config)
+    return nav
+
+
+# --- pages ----------------------------------------------------------------------------
+
+
+def _edition_of(uri: str) -> str:
+    first = uri.split("/", 1)[0]
+    return first if first in _state.editions and "/" in uri else ""
+
+
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    text = _state.pages.get(page.file.src_uri)
-    if text is None:
+    source = _state.pages.get(page.file.src_uri)
+    if source is None or source.text is None:
         return None
     started = time.perf_counter()
-    raw = text.file.raw_uri.rsplit("/", 1)[-1] if _state.settings.raw_text else None
-    markdown = render_markdown(text.document, Links(raw_text=f"../{raw}" if raw else None))
+    document, labels = source.text.document, DEFAULT_LABELS
+    builder = _state.editions.get(source.edition)
+    if builder is not None:
+        document = builder.document(document)
+        labels = builder.labels(DEFAULT_LABELS)
+        _state.convert_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+    raw = None
+    if _state.settings.raw_text:
+        page_dir = posixpath.dirname(page.file.dest_uri)
+        raw = posixpath.relpath(source.text.file.raw_uri, page_dir or ".")
+    markdown = render_markdown(document, Links(raw_text=raw), labels)
     _state.render_seconds += time.perf_counter() - started
     return markdown
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    text = _state.pages.get(page.file.src_uri)
-    if text is not None:
-        page.edit_url = _state.repo_edit_base + text.file.source if _state.repo_edit_base else None
+    source = _state.pages.get(page.file.src_uri)
+    if source is not None and source.text is not None:
+        base = _state.repo_edit_base
+        page.edit_url = base + source.text.file.source if base else None
     return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    if not _state.editions:
+        return context
+    prefix = _edition_of(page.file.src_uri)
+    if prefix:
+        context["nav"] = _state.edition_navs[prefix]
+    builder = _state.editions.get(prefix)
+    context["config"] = _ConfigView(
+        config,
+        theme_language=material_language(builder.edition.language) if builder else None,
+        extra={"alternate": _alternates(page, prefix), "homepage": f"{prefix}/" if prefix else ""},
+        top={
+            "site_name": builder.text(config.site_name),
+            "site_description": builder.text(config.site_description or ""),
+        }
+        if builder
+        else {},
+    )
+    return context
+
+
+def _alternates(page: Page, prefix: str) -> list[dict[str, str]]:
+    """The language switcher's links: this very page in every script edition."""
+    primary_uri = page.file.src_uri[len(prefix) + 1 :] if prefix else page.file.src_uri
+    settings = _state.settings
+    links = []
+    for edition_prefix, name, language in [
+        ("", settings.primary_name, settings.primary_language),
+        *((e.prefix, e.name, e.language) for e in settings.editions),
+    ]:
+        uri = edition_uri(edition_prefix, primary_uri) if edition_prefix else primary_uri
+        url = _page_url(uri, config_use_directory_urls=page.file.use_directory_urls)
+        links.append({"name": name, "link": url, "lang": language})
+    return links
+
+
+def _page_url(uri: str, config_use_directory_urls: bool) -> str:
+    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
+    if not config_use_directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Permalink titles come from the toc settings, in the primary script: convert them."""
+    builder = _state.editions.get(_edition_of(page.file.src_uri))
+    title = (config.mdx_configs.get("toc") or {}).get("permalink_title")
+    if builder is None or not isinstance(title, str):
+        return html_text
+    attribute = f'title="{html.escape(title)}"'
+    return html_text.replace(attribute, f'title="{html.escape(builder.text(title))}"')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """``<html lang>`` says the script: zh-Hans for the primary pages, the edition's tag else."""
+    prefix = _edition_of(page.file.src_uri)
+    settings = _state.settings
+    language = _state.editions[prefix].edition.language if prefix else settings.primary_language
+    return _HTML_LANG.sub(f'<html lang="{html.escape(language)}"', output, count=1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     seconds = _state.stage_seconds
     log.info(
-        "wenji: %d texts published in %.1f s (decode %.2f s, structure %.2f s, render %.2f s)",
+        "wenji: %d pages from %d texts in %.1f s (decode %.2f s, structure %.2f s, "
+        "OpenCC %.2f s, render %.2f s)",
         len(_state.pages),
+        len([p for p in _state.pages.values() if not p.edition]),
         time.perf_counter() - _state.started,
         seconds.get("decode", 0.0),
         seconds.get("structure", 0.0),
+        _state.convert_seconds,
         _state.render_seconds,
     )
+
+
+class _ConfigView:
+    """The site configuration as one edition's templates should see it.
+
+    Material reads ``config.theme.language`` for UI strings and ``config.extra.alternate``
+    for the language switcher; everything else is the real configuration.
+    """
+
+    def __init__(
+        self,
+        config: Any,
+        theme_language: str | None,
+        extra: dict[str, Any],
+        top: dict[str, Any],
+    ) -> None:
+        self._config = config
+        theme = _Overlay(config.theme, {"language": theme_language} if theme_language else {})
+        extra = {key: value for key, value in extra.items() if value}
+        self._overrides = {"theme": theme, "extra": _Overlay(config.extra, extra), **top}
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._overrides:
+            return self._overrides[name]
+        return getattr(self._config, name)
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._overrides:
+            return self._overrides[key]
+        return self._config[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default  # noqa: SIM401 (this *is* get)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._overrides or key in self._config
+
+    def __iter__(self) -> Any:
+        return iter(self._config)
+
+
+class _Overlay(_ConfigView):
+    """A mapping-like object with some keys replaced."""
+
+    def __init__(self, base: Any, overrides: dict[str, Any]) -> None:
+        self._config = base
+        self._overrides = overrides

@@ -151,6 +151,6 @@ def test_no_google_hosted_assets(shipped_site: Build) -> None:
 
 def test_theme_features(shipped_site: Build) -> None:
     page = shipped_site.page(page_uri("city-four-dares-mobilisation"))
-    assert '<html lang="zh"' in page
+    assert '<html lang="zh-Hans"' in page
     for feature in ("navigation.tracking", "toc.follow", "navigation.prune"):
         assert f'"{feature}"' in page

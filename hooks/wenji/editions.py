@@ -1,0 +1,108 @@
+"""Script editions: the same site under a path prefix, its text converted with OpenCC.
+
+Only text is converted: documents through :func:`wenji.script.convert_document` (ids
+untouched), titles through :func:`wenji.script.convert_text`, and hand-written Markdown
+pages with their syntax, addresses and code protected (:func:`convert_markdown`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Edition
+from .model import Document
+from .script import Converter, convert_document, convert_text, get_converter, is_traditional
+
+# Markdown and HTML that must reach the page unchanged: fenced and inline code, link
+# targets, reference definitions, autolinks and tags, attribute lists, bare URLs, entities.
+_PROTECTED = re.compile(
+    r"(?ms)^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$"
+    r"|`[^`\n]+`"
+    r"|\]\([^)\n]*\)"
+    r"|^\s*\[[^\]\n]+\]:[^\n]*$"
+    r"|<[^>\n]+>"
+    r"|\{[:#.][^}\n]*\}"
+    r"|https?://[^\s)>\]]+"
+    r"|&#?\w+;"
+)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_FRONT_MATTER_VALUE = re.compile(r"^(\s*[\w-]+\s*:\s*)(.+)$", re.M)
+
+# Material ships UI translations under these names; other tags fall back by script.
+MATERIAL_LANGUAGES = ("zh", "zh-Hant", "zh-TW")
+
+
+def material_language(tag: str) -> str:
+    """The Material ``theme.language`` that gives UI strings for language ``tag``."""
+    if tag in MATERIAL_LANGUAGES:
+        return tag
+    lowered = tag.lower()
+    if any(part in lowered for part in ("hant", "-tw", "-hk", "-mo")):
+        return "zh-Hant"
+    return "zh"
+
+
+def convert_markdown(source: str, convert: Callable[[str], str]) -> str:
+    """Convert the prose of a hand-written Markdown page, leaving all syntax intact.
+
+    Front matter keeps its keys; code, link targets, HTML tags, attribute lists, URLs
+    and entities are not touched.
+    """
+    front = ""
+    match = _FRONT_MATTER.match(source)
+    if match:
+        front = _FRONT_MATTER_VALUE.sub(lambda m: m.group(1) + convert(m.group(2)), match.group(0))
+        source = source[match.end() :]
+    parts: list[str] = []
+    position = 0
+    for protected in _PROTECTED.finditer(source):
+        parts.append(convert(source[position : protected.start()]))
+        parts.append(protected.group(0))
+        position = protected.end()
+    parts.append(convert(source[position:]))
+    return front + "".join(parts)
+
+
+def edition_uri(prefix: str, uri: str) -> str:
+    """Where the edition ``prefix`` keeps the page of primary source path ``uri``."""
+    return f"{prefix}/{uri}"
+
+
+@dataclass
+class EditionBuilder:
+    """Converts documents and titles for one edition, caching across builds."""
+
+    edition: Edition
+    config_dir: Path
+    converter: Converter = field(init=False)
+    _documents: dict[str, tuple[Document, Document]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        phrase_files = tuple(str(self.config_dir / p) for p in self.edition.phrase_files)
+        self.converter = get_converter(self.edition.opencc, extra_phrase_files=phrase_files)
+
+    @property
+    def converts_to_traditional(self) -> bool:
+        return self.edition.opencc.split(".")[0].startswith(("s2", "t2tw", "t2hk"))
+
+    def text(self, text: str) -> str:
+        return convert_text(text, self.converter)
+
+    def document(self, document: Document) -> Document:
+        """``document`` in this edition's script; texts already in it are kept as they are."""
+        cached = self._documents.get(document.source)
+        if cached is not None and cached[0] is document:
+            return cached[1]
+        sample = document.title + "".join(block.text for block in document.blocks[:20])
+        if self.converts_to_traditional and is_traditional(sample):
+            converted = document
+        else:
+            converted = convert_document(document, self.converter)
+        self._documents[document.source] = (document, converted)
+        return converted
+
+    def labels(self, labels: Mapping[str, str]) -> dict[str, str]:
+        return {key: self.text(value) for key, value in labels.items()}
