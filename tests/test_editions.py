@@ -127,7 +127,8 @@ def test_texts_already_traditional_are_not_converted_again(tmp_path) -> None:
     config = write_project(
         tmp_path,
         {"t.txt": traditional},
-        "extra:\n  wenji:\n    editions:\n      - {prefix: zh-hk, opencc: s2hk, language: zh-HK, name: 繁體（香港）}\n",
+        "extra:\n  wenji:\n    editions:\n"
+        "      - {prefix: zh-hk, opencc: s2hk, language: zh-HK, name: 繁體（香港）}\n",
     )
     build = run_mkdocs(config, tmp_path / "site", "--strict")
     assert build.returncode == 0, build.log
