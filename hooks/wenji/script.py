@@ -8,8 +8,9 @@ Area that OpenCC leaves alone; after conversion the placeholders become the targ
 phrases. One compiled regex per converter finds the phrases, so the cost is one regex
 pass, one OpenCC call and one more regex pass per text.
 
-Shipped dictionaries live in ``data/phrases/<config>.txt`` next to this module (see the
-README there); curators can pass more files, whose entries override earlier ones.
+Shipped dictionaries live in ``data/phrases/<config>.txt`` next to this module (see
+"Traditional-script editions" in the project README); curators can pass more files,
+whose entries override earlier ones.
 
 Ids never change: ``convert_document`` goes through ``Document.with_text``.
 """
