@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import html
 import logging
-import posixpath
 import re
 import time
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from mkdocs.structure.pages import Page
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
-from wenji.library import Folder, Library, Text, folder_index_markdown
+from wenji.library import Folder, Library, Text, folder_index_markdown, raw_text_link
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 
@@ -265,8 +264,8 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         started = time.perf_counter()
     raw = None
     if _state.settings.raw_text:
-        page_dir = posixpath.dirname(page.file.dest_uri)
-        raw = posixpath.relpath(source.text.file.raw_uri, page_dir or ".")
+        file = page.file
+        raw = raw_text_link(file.src_uri, source.text.file.raw_uri, file.use_directory_urls)
     markdown = render_markdown(document, Links(raw_text=raw), labels)
     _state.render_seconds += time.perf_counter() - started
     return markdown

@@ -7,6 +7,7 @@ and modification time, so ``mkdocs serve`` re-processes only the texts that chan
 from __future__ import annotations
 
 import html
+import posixpath
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -172,6 +173,22 @@ def relative_link(from_uri: str, to_uri: str) -> str:
     up = [".."] * (len(source.parts) - common)
     rest = list(target.parts[common:])
     return "/".join(up + rest) + "/" if up or rest else "./"
+
+
+def dest_uri(page_uri: str, use_directory_urls: bool = True) -> str:
+    """The HTML file MkDocs builds from ``page_uri`` (as ``mkdocs.structure.files.File``)."""
+    parent, name = posixpath.split(page_uri)
+    stem = posixpath.splitext(name)[0]
+    stem = "index" if stem == "README" else stem
+    if not use_directory_urls or stem == "index":
+        return posixpath.join(parent, f"{stem}.html")
+    return posixpath.join(parent, stem, "index.html")
+
+
+def raw_text_link(page_uri: str, raw_uri: str, use_directory_urls: bool = True) -> str:
+    """Link from the page built from ``page_uri`` to the published raw text ``raw_uri``."""
+    page_dir = posixpath.dirname(dest_uri(page_uri, use_directory_urls))
+    return posixpath.relpath(raw_uri, page_dir or ".")
 
 
 def folder_index_markdown(folder: Folder, labels: Mapping[str, str]) -> str:
