@@ -30,7 +30,14 @@ from mkdocs.structure.pages import Page
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
-from wenji.library import Folder, Library, Text, folder_index_markdown, raw_text_link
+from wenji.library import (
+    Folder,
+    Library,
+    Text,
+    folder_index_markdown,
+    library_overview_html,
+    raw_text_link,
+)
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 
@@ -39,6 +46,7 @@ log = logging.getLogger("mkdocs.plugins.wenji")
 ASSETS = Path(__file__).parent / "wenji" / "assets"
 ASSET_FILES = ("wenji.css", "indent.css", "editions.js")
 PROGRESS_EVERY = 500
+LIBRARY_MARKER = "<!-- wenji:library -->"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
@@ -66,6 +74,7 @@ class _BuildState:
     render_seconds: float = 0.0
     convert_seconds: float = 0.0
     repo_edit_base: str | None = None
+    root: Folder | None = None
 
 
 _state = _BuildState()
@@ -138,6 +147,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for diagnostic in scan.diagnostics:
         _log(diagnostic)
     _state.stage_seconds = dict(scan.timer.seconds)
+    _state.root = scan.root
 
     for name in ASSET_FILES:
         asset = File.generated(config, f"assets/wenji/{name}", abs_src_path=str(ASSETS / name))
@@ -276,7 +286,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if source is not None and source.text is not None:
         base = _state.repo_edit_base
         page.edit_url = base + source.text.file.source if base else None
+    elif LIBRARY_MARKER in markdown and _state.root is not None:
+        markdown = markdown.replace(LIBRARY_MARKER, _library_overview(page), 1)
     return markdown
+
+
+def _library_overview(page: Page) -> str:
+    """What a hand-written page's ``<!-- wenji:library -->`` stands for: folders, latest texts."""
+    prefix = _edition_of(page.file.src_uri)
+    builder = _state.editions.get(prefix)
+    labels = builder.labels(DEFAULT_LABELS) if builder else DEFAULT_LABELS
+    from_uri = page.file.src_uri[len(prefix) + 1 :] if prefix else page.file.src_uri
+    assert _state.root is not None
+    overview = library_overview_html(_state.root, labels, from_uri)
+    return convert_markdown(overview, builder.text) if builder else overview
 
 
 def on_page_context(

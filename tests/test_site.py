@@ -136,6 +136,14 @@ def test_folders_become_sections_with_index_pages(shipped_site: Build) -> None:
     assert "在全县推进敢为敢闯敢干敢首创动员大会上的讲话" in index.text
 
 
+def test_home_page_lists_the_folders_with_their_counts(shipped_site: Build) -> None:
+    home = read_article(shipped_site.site.joinpath("index.html").read_text(encoding="utf-8"))
+    links = {e.text: e.attrs["href"] for e in home.elements if e.tag == "a" and "href" in e.attrs}
+    assert links["动员讲话"] == "mobilisation/" and links["学习研讨"] == "study/"
+    counts = [e.text for e in home.elements if "wenji-count" in e.attrs.get("class", "")]
+    assert counts == ["2", "3"]
+
+
 def test_raw_text_is_published_beside_each_page(shipped_site: Build) -> None:
     for seed, path in SEEDS.items():
         raw = shipped_site.site / f"{page_uri(seed)}.txt"

@@ -193,31 +193,64 @@ def raw_text_link(page_uri: str, raw_uri: str, use_directory_urls: bool = True) 
 
 def folder_index_markdown(folder: Folder, labels: Mapping[str, str]) -> str:
     """The index page of a folder: its subfolders and a table of its texts."""
-    lines = [f"# {markdown_text(folder.title)}", ""]
+    parts = [f"# {markdown_text(folder.title)}"]
     if folder.folders:
-        lines.append('<ul class="wenji-folders">')
-        for sub in folder.folders:
-            href = html.escape(relative_link(folder.index_uri, sub.index_uri))
-            count = _count(sub)
-            lines.append(
-                f'<li><a href="{href}">{html.escape(sub.title)}</a> '
-                f'<span class="wenji-count">{count}</span></li>'
-            )
-        lines += ["</ul>", ""]
+        parts.append(folder_list_html(folder.folders, folder.index_uri))
     if folder.texts:
-        head = "".join(
-            f"<th>{html.escape(labels[key])}</th>" for key in ("title", "date", "speaker")
+        parts.append(text_table_html(folder.texts, folder.index_uri, labels))
+    return "\n\n".join(parts) + "\n"
+
+
+def library_overview_html(
+    root: Folder, labels: Mapping[str, str], from_uri: str, latest: int = 10
+) -> str:
+    """For the home page: every top folder with its count, and the latest dated texts.
+
+    Its size depends on ``latest``, not on the size of the corpus.
+    """
+    parts = []
+    if root.folders:
+        parts.append(folder_list_html(root.folders, from_uri))
+    dated = sorted(
+        (text for text in _all_texts(root) if text.document.metadata.date),
+        key=lambda text: (text.document.metadata.date, text.document.title),
+        reverse=True,
+    )
+    if dated and latest > 0:
+        parts.append(text_table_html(dated[:latest], from_uri, labels))
+    return "\n\n".join(parts)
+
+
+def folder_list_html(folders: list[Folder], from_uri: str) -> str:
+    items = [
+        f'<li><a href="{html.escape(relative_link(from_uri, sub.index_uri))}">'
+        f"{html.escape(sub.title)}</a> "
+        f'<span class="wenji-count">{_count(sub)}</span></li>'
+        for sub in folders
+    ]
+    return '<ul class="wenji-folders">\n' + "\n".join(items) + "\n</ul>"
+
+
+def text_table_html(texts: list[Text], from_uri: str, labels: Mapping[str, str]) -> str:
+    """A table of texts (title, date, speaker); one raw HTML block, text escaped."""
+    head = "".join(f"<th>{html.escape(labels[key])}</th>" for key in ("title", "date", "speaker"))
+    rows = []
+    for text in texts:
+        meta = text.document.metadata
+        href = html.escape(relative_link(from_uri, text.file.page_uri))
+        rows.append(
+            f'<tr><td><a href="{href}">{html.escape(meta.title)}</a></td>'
+            f"<td>{html.escape(meta.date)}</td><td>{html.escape(meta.speaker)}</td></tr>"
         )
-        lines.append(f'<table class="wenji-texts"><thead><tr>{head}</tr></thead><tbody>')
-        for text in folder.texts:
-            meta = text.document.metadata
-            href = html.escape(relative_link(folder.index_uri, text.file.page_uri))
-            lines.append(
-                f'<tr><td><a href="{href}">{html.escape(meta.title)}</a></td>'
-                f"<td>{html.escape(meta.date)}</td><td>{html.escape(meta.speaker)}</td></tr>"
-            )
-        lines.append("</tbody></table>")
-    return "\n".join(lines) + "\n"
+    return (
+        f'<table class="wenji-texts"><thead><tr>{head}</tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>"
+    )
+
+
+def _all_texts(folder: Folder) -> list[Text]:
+    return folder.texts + [text for sub in folder.folders for text in _all_texts(sub)]
 
 
 def _count(folder: Folder) -> int:
