@@ -13,6 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from conftest import SEEDS as SHIPPED_SEEDS
 from wenji.decode import Decoded, DecodeError, decode
 
 ENCODINGS = {"utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "gb18030", "big5"}
@@ -25,29 +26,7 @@ BINARY_OLE = "binary file (looks like an old Word/OLE document)"
 UNDECODABLE = "not decodable as UTF-8, UTF-16, GB18030 or Big5"
 
 
-def _seed_files() -> list[Path]:
-    """The real seed texts: the shared seed corpus if present, else the repo's corpus/.
-
-    Only non-blank UTF-8 files count (the corpus may also hold fixtures in other encodings).
-    """
-    shared = Path(__file__).parents[2] / "shared" / "seed-corpus"
-    corpus = Path(__file__).parents[1] / "corpus"
-    for folder, pattern in [(shared, "*.txt"), (corpus, "**/*.txt")]:
-        files = [path for path in sorted(folder.glob(pattern)) if _is_utf8_text(path)]
-        if files:
-            return files
-    return []
-
-
-def _is_utf8_text(path: Path) -> bool:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return bool(text.strip()) and "\x00" not in text and not text.startswith("%PDF")
-
-
-SEEDS = _seed_files()
+SEEDS = sorted(SHIPPED_SEEDS.values())  # the real texts, as shipped in corpus/
 needs_seeds = pytest.mark.skipif(not SEEDS, reason="no seed corpus found")
 SEED_IDS = [path.name for path in SEEDS]
 
