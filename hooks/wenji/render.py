@@ -27,15 +27,17 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "tags": "标签",
     "raw": "原文",
     "raw_link": "纯文本 (.txt)",
+    "updated": "更新",
     "permalink": "段落链接",
 }
 
 
 @dataclass(frozen=True)
 class Links:
-    """Addresses the adapter knows and the model does not (relative to the page)."""
+    """What the adapter knows and the model does not: addresses (relative to the page), dates."""
 
     raw_text: str | None = None
+    updated: str = ""  # YYYY-MM-DD of the text's last commit, when git knows it
 
 
 def markdown_text(text: str) -> str:
@@ -66,6 +68,9 @@ def _meta_rows(metadata: Metadata, labels: Mapping[str, str], links: Links) -> l
     if metadata.tags:
         tags = "、".join(html_text(tag) for tag in metadata.tags)
         rows.append(_row("tags", labels["tags"], tags))
+    if links.updated:
+        date = html_text(links.updated)
+        rows.append(_row("updated", labels["updated"], f'<time datetime="{date}">{date}</time>'))
     if links.raw_text:
         link = f'<a href="{html_text(links.raw_text)}">{html_text(labels["raw_link"])}</a>'
         rows.append(_row("raw", labels["raw"], link))

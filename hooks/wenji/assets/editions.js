@@ -13,3 +13,20 @@ document.addEventListener(
   },
   true,
 );
+
+// Material reads every <link rel="alternate" hreflang> as the root of a one-language site and
+// fetches sitemap.xml below it, once, when the document is loaded. Ours point at this very
+// page in the other edition (what hreflang means), so every page view cost two 404s. Hide
+// them from that one look (Material's listener was added first, by the bundle loaded before
+// this script, so it runs first) and put them back right after, for anything reading the DOM.
+(() => {
+  const alternates = document.querySelectorAll('link[rel="alternate"][hreflang]');
+  for (const link of alternates) link.rel = "wenji-alternate";
+  document.addEventListener(
+    "DOMContentLoaded",
+    () => {
+      for (const link of alternates) link.rel = "alternate";
+    },
+    { once: true },
+  );
+})();
