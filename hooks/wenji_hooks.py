@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
+from wenji.gitdates import LastCommit, last_commits
 from wenji.library import (
     Folder,
     Library,
@@ -40,11 +41,18 @@ from wenji.library import (
 )
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
+from wenji.search import (
+    SEARCH_SCRIPT,
+    SearchIndexError,
+    build_index,
+    mark_article,
+    silence_material_worker,
+)
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
 ASSETS = Path(__file__).parent / "wenji" / "assets"
-ASSET_FILES = ("wenji.css", "indent.css", "editions.js")
+ASSET_FILES = ("wenji.css", "indent.css", "editions.js", "search.js", "search-worker.js")
 PROGRESS_EVERY = 500
 LIBRARY_MARKER = "<!-- wenji:library -->"
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -75,11 +83,17 @@ class _BuildState:
     convert_seconds: float = 0.0
     repo_edit_base: str | None = None
     root: Folder | None = None
+    last_commits: dict[str, LastCommit] = field(default_factory=dict)  # by corpus path
+    pagefind: bool = False  # search with Pagefind (extra.wenji.search) in Material's box
+    worker_missing: bool = False
+    sources: dict[str, str] = field(default_factory=dict)  # in-memory page sources, by URI
 
 
 _state = _BuildState()
 _libraries: dict[Any, Library] = {}  # one per set of options; survives serve rebuilds
 _edition_builders: dict[tuple[Edition, Path], EditionBuilder] = {}
+_built_sources: dict[str, str] = {}  # ``_state.sources`` of the last finished build
+_serve_dirty = False  # `mkdocs serve --dirty`: rebuilds keep the first build's search index
 
 
 def _log(diagnostic: Diagnostic) -> None:
@@ -87,6 +101,11 @@ def _log(diagnostic: Diagnostic) -> None:
 
 
 # --- configuration -------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serve_dirty
+    _serve_dirty = command == "serve" and dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -112,7 +131,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append("assets/wenji/indent.css")
     if settings.editions:
         config.extra_javascript = [*config.extra_javascript, "assets/wenji/editions.js"]
+    _state.pagefind = settings.search == "pagefind" and _has_search_box(config)
+    if _state.pagefind:
+        config.extra_javascript = [*config.extra_javascript, SEARCH_SCRIPT]
     return config
+
+
+def _has_search_box(config: MkDocsConfig) -> bool:
+    """Material shows its search box only with a search plugin; Pagefind needs that box."""
+    if any(name in config.plugins for name in ("material/search", "search")):
+        return True
+    log.info("wenji: no search plugin in mkdocs.yml, so no search box and no search index")
+    return False
 
 
 def _edition_builder(edition: Edition, config_dir: Path) -> EditionBuilder:
@@ -148,6 +178,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _log(diagnostic)
     _state.stage_seconds = dict(scan.timer.seconds)
     _state.root = scan.root
+    _state.last_commits = last_commits(_state.corpus_dir)  # one `git log` per build
 
     for name in ASSET_FILES:
         asset = File.generated(config, f"assets/wenji/{name}", abs_src_path=str(ASSETS / name))
@@ -187,7 +218,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _add_edition_file(files: Files, config: MkDocsConfig, uri: str, **source: Any) -> None:
-    files.append(File.generated(config, uri, inclusion=InclusionLevel.NOT_IN_NAV, **source))
+    files.append(_generated(config, uri, inclusion=InclusionLevel.NOT_IN_NAV, **source))
+
+
+def _generated(config: MkDocsConfig, uri: str, **source: Any) -> File:
+    """``File.generated``; under ``serve --dirty``, a page made from the same in-memory
+    Markdown as in the last build is not rebuilt. (MkDocs rebuilds every in-memory page on
+    every edit: all folder indexes of every edition, more work than the edited text.)"""
+    file = File.generated(config, uri, **source)
+    content = source.get("content")
+    if isinstance(content, str):
+        _state.sources[uri] = content
+        if _built_sources.get(uri) == content and Path(file.abs_dest_path).is_file():
+            file.is_modified = lambda: False  # type: ignore[method-assign]
+    return file
 
 
 def _raw_text_file(text: Text, config: MkDocsConfig) -> File:
@@ -208,7 +252,7 @@ def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig, prefix
                 content = convert_markdown(content, builder.text)
                 _add_edition_file(files, config, uri, content=content)
             else:
-                files.append(File.generated(config, uri, content=content))
+                files.append(_generated(config, uri, content=content))
         _add_folder_pages(sub, files, config, prefix)
 
 
@@ -276,12 +320,16 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     if _state.settings.raw_text:
         file = page.file
         raw = raw_text_link(file.src_uri, source.text.file.raw_uri, file.use_directory_urls)
-    markdown = render_markdown(document, Links(raw_text=raw), labels)
+    commit = _state.last_commits.get(source.text.file.source)
+    links = Links(raw_text=raw, updated=commit.date if commit else "")
+    markdown = render_markdown(document, links, labels)
     _state.render_seconds += time.perf_counter() - started
     return markdown
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _state.pagefind:  # Material's own index stays empty: no jieba, no big download
+        page.meta["search"] = {"exclude": True}
     source = _state.pages.get(page.file.src_uri)
     if source is not None and source.text is not None:
         base = _state.repo_edit_base
@@ -364,7 +412,18 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     prefix = _edition_of(page.file.src_uri)
     settings = _state.settings
     language = _state.editions[prefix].edition.language if prefix else settings.primary_language
-    return _HTML_LANG.sub(f'<html lang="{html.escape(language)}"', output, count=1)
+    output = _HTML_LANG.sub(f'<html lang="{html.escape(language)}"', output, count=1)
+    if not _state.pagefind:
+        return output
+    output, found = silence_material_worker(mark_article(output))
+    if not found and not _state.worker_missing:
+        _state.worker_missing = True
+        log.warning(
+            "wenji: search: Material's search worker is not named in %s; its own (empty) "
+            "search may answer queries instead of Pagefind",
+            page.file.src_uri,
+        )
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -379,6 +438,29 @@ def on_post_build(config: MkDocsConfig) -> None:
         seconds.get("structure", 0.0),
         _state.convert_seconds,
         _state.render_seconds,
+    )
+    _built_sources.clear()
+    _built_sources.update(_state.sources)
+    if _state.pagefind:
+        _index_search(Path(config.site_dir))
+
+
+def _index_search(site_dir: Path) -> None:
+    """Pagefind over the built site, one index per ``<html lang>``; failure is a warning."""
+    if _serve_dirty and (site_dir / "pagefind" / "pagefind-entry.json").is_file():
+        log.info("wenji: search: index kept from the first build (serve --dirty)")
+        return
+    try:
+        report = build_index(site_dir)
+    except SearchIndexError as error:
+        log.warning("wenji: search: %s; the site has no search", error)
+        return
+    languages = ", ".join(f"{lang} {count}" for lang, count in report.languages.items())
+    log.info(
+        "wenji: search: Pagefind indexed %d pages (%s) in %.1f s",
+        report.pages,
+        languages,
+        report.seconds,
     )
 
 

@@ -15,6 +15,7 @@ from .pipeline import Options
 from .structure import StructureRules
 
 _PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SEARCH_BACKENDS = ("pagefind", "material")  # the first is the default; see README, Search
 
 
 class ConfigError(ValueError):
@@ -42,6 +43,7 @@ class WenjiConfig:
     primary_language: str = "zh-Hans"
     primary_name: str = "简体"
     editions: tuple[Edition, ...] = ()
+    search: str = SEARCH_BACKENDS[0]
 
 
 def _expect(
@@ -90,6 +92,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         "primary_language",
         "primary_name",
         "editions",
+        "search",
     }
     _check_keys(raw, known, "extra.wenji", errors)
 
@@ -143,10 +146,21 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         primary_language=_expect(raw, "primary_language", str, "zh-Hans", errors),
         primary_name=_expect(raw, "primary_name", str, "简体", errors),
         editions=editions,
+        search=_search(raw, errors),
     )
     if errors:
         raise ConfigError("invalid wenji configuration:\n  " + "\n  ".join(errors))
     return config
+
+
+def _search(raw: Mapping[str, Any], errors: list[str]) -> str:
+    value = raw.get("search")
+    if value is None:
+        return SEARCH_BACKENDS[0]
+    if value not in SEARCH_BACKENDS:
+        errors.append(f"extra.wenji.search: expected {' or '.join(SEARCH_BACKENDS)}, got {value!r}")
+        return SEARCH_BACKENDS[0]
+    return value
 
 
 def _flag(raw: Mapping[str, Any], key: str, default: bool, errors: list[str]) -> bool:

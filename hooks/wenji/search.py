@@ -1,0 +1,169 @@
+"""Search with Pagefind: a static, chunked index per edition instead of Material's one file.
+
+Material's built-in search writes one ``search_index.json`` for the whole site (every
+edition mixed, Chinese segmented with jieba at build time) and every reader downloads all
+of it. Pagefind indexes the built HTML once after the build, writes one index per
+``<html lang>`` split into small chunks, and a query downloads only the chunks and page
+fragments it needs.
+
+Chinese is indexed character by character: Pagefind reads each page with a zero-width
+space between Han characters (:func:`index_html`; the published page is unchanged), so
+every character is a word with its position, and ``assets/search.js`` searches a query
+as the exact phrase of its characters. A reader finds every place a word is written, as
+with find-in-page, whether or not a word segmenter would have cut the text there: with
+Pagefind's own segmentation, 敢为 is found only where the segmenter made it part of a
+word such as 敢为人先, not in 干部敢为 (干部 / 敢 / 为).
+
+This module does the site-side work and never imports MkDocs: it marks each page's article
+as the part to index (:func:`mark_article`), points Material's search worker at a silent
+stand-in so that Material keeps its search box but never searches itself
+(:func:`silence_material_worker`), and runs the indexer over the built site
+(:func:`build_index`). ``assets/search.js`` queries the index in the reader's browser and
+renders the results in Material's own result markup.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OUTPUT_DIR = "pagefind"
+SEARCH_SCRIPT = "assets/wenji/search.js"
+SILENT_WORKER = "assets/wenji/search-worker.js"
+
+# Not part of the text a reader searches: permalink signs and the edit/view buttons.
+EXCLUDE_SELECTORS = (".headerlink", ".md-content__button")
+INDEX_TIMEOUT = 1800.0  # seconds; far above what 3,000 texts in two editions take
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN_PAIR = re.compile(f"(?<=[{HAN}])(?=[{HAN}])")
+BODY_MARK = "data-pagefind-body"
+_HTML_LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
+_ARTICLE = re.compile(r'<article (?=class="md-content__inner[ "])')
+_MATERIAL_WORKER = re.compile(
+    r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"'
+)
+
+
+class SearchIndexError(RuntimeError):
+    """The search index could not be built; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What the indexer did: pages per language and the time it took."""
+
+    pages: int
+    languages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    output: Path = Path(OUTPUT_DIR)
+
+
+def mark_article(html: str) -> str:
+    """``html`` with its Material article marked ``data-pagefind-body`` (the part to index).
+
+    Pages without the article are left unchanged, and :func:`index_html` leaves them out
+    (Material's 404 page, which MkDocs renders without ``on_post_page``, is one).
+    """
+    return _ARTICLE.sub(f"<article {BODY_MARK} ", html, count=1)
+
+
+def index_html(html: str) -> str | None:
+    """The page as Pagefind reads it: its language and its article, with a zero-width space
+    between Han characters so that each character is a word. None without a marked article.
+    """
+    start = html.find(f"<article {BODY_MARK}")
+    if start < 0:
+        return None
+    end = html.find("</article>", start)
+    end = len(html) if end < 0 else end + len("</article>")
+    language = _HTML_LANG.search(html)
+    lang = f' lang="{language.group(1)}"' if language else ""
+    article = _HAN_PAIR.sub("\u200b", html[start:end])
+    head = '<head><meta charset="utf-8"></head>'
+    return f"<!doctype html><html{lang}>{head}<body>{article}</body></html>"
+
+
+def silence_material_worker(html: str) -> tuple[str, bool]:
+    """Point the page's Material search worker at :data:`SILENT_WORKER`.
+
+    Material renders its search box only when its search plugin is configured, and sends
+    each query to the worker named in the page's ``__config``. The stand-in never answers,
+    so Material opens, closes and navigates the results as usual but never searches or
+    renders results itself. Returns the page and whether the worker was found.
+    """
+    replaced, count = _MATERIAL_WORKER.subn(rf'\g<1>{SILENT_WORKER}"', html, count=1)
+    return replaced, count == 1
+
+
+def binary_problem() -> str | None:
+    """Why Pagefind cannot index Chinese here, or None when its extended binary is present."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return "the pagefind package is not installed (pip install 'pagefind[extended]')"
+    executable = get_executable()
+    if executable is None:
+        return "no Pagefind binary found (pip install 'pagefind[extended]')"
+    if "extended" not in executable.name:
+        return (
+            f"{executable} is not Pagefind's extended binary, the one made for Chinese, "
+            "Japanese and Korean text (pip install 'pagefind[extended]')"
+        )
+    return None
+
+
+def build_index(site_dir: Path, timeout: float = INDEX_TIMEOUT) -> IndexReport:
+    """Index the built site in ``site_dir`` into ``site_dir/pagefind``, one index per language.
+
+    Raises :class:`SearchIndexError` with a readable message on any failure.
+    """
+    problem = binary_problem()
+    if problem:
+        raise SearchIndexError(problem)
+    output = site_dir / OUTPUT_DIR
+    started = time.perf_counter()
+    try:
+        if output.is_dir():
+            shutil.rmtree(output)  # a previous build's chunks would otherwise pile up
+        asyncio.run(asyncio.wait_for(_index(site_dir, output), timeout))
+        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except TimeoutError:
+        raise SearchIndexError(f"Pagefind took more than {timeout:.0f} s; stopped") from None
+    except Exception as error:  # the service reports its errors as plain exceptions
+        raise SearchIndexError(f"Pagefind failed: {type(error).__name__}: {error}") from None
+    languages = {
+        language: int(info.get("page_count", 0))
+        for language, info in sorted(entry.get("languages", {}).items())
+    }
+    seconds = time.perf_counter() - started
+    return IndexReport(sum(languages.values()), languages, seconds, output)
+
+
+async def _index(site_dir: Path, output: Path) -> None:
+    """Pagefind over a copy of the site that holds, per page, what :func:`index_html` gives."""
+    from pagefind.index import PagefindIndex
+
+    config = {
+        "exclude_selectors": list(EXCLUDE_SELECTORS),
+        "output_path": str(output.resolve()),
+    }
+    with tempfile.TemporaryDirectory(prefix="wenji-pagefind-") as temporary:
+        copy = Path(temporary)
+        for path in site_dir.rglob("*.html"):
+            relative = path.relative_to(site_dir)
+            if relative.parts[0] == OUTPUT_DIR:
+                continue
+            page = index_html(path.read_text(encoding="utf-8", errors="replace"))
+            if page is not None:
+                (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+                (copy / relative).write_text(page, encoding="utf-8")
+        # A folder at once: Pagefind's one-file-at-a-time messages are ten times slower.
+        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
+            await index.add_directory(str(copy))
