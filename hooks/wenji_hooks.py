@@ -39,6 +39,7 @@ from wenji.library import (
     library_overview_html,
     raw_text_link,
 )
+from wenji.minify import minify_html
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 from wenji.search import (
@@ -413,6 +414,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     settings = _state.settings
     language = _state.editions[prefix].edition.language if prefix else settings.primary_language
     output = _HTML_LANG.sub(f'<html lang="{html.escape(language)}"', output, count=1)
+    if settings.minify_html:
+        output = minify_html(output)
     if not _state.pagefind:
         return output
     output, found = silence_material_worker(mark_article(output))

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import CORPUS, SEEDS, Build
 from htmlread import read_article
+from wenji.minify import minify_html
 
 GOLDEN = Path(__file__).parent / "golden"
 KEPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9*]")  # Han, letters, digits, asterisks
@@ -162,3 +163,14 @@ def test_theme_features(shipped_site: Build) -> None:
     assert '<html lang="zh-Hans"' in page
     for feature in ("navigation.tracking", "toc.follow", "navigation.prune"):
         assert f'"{feature}"' in page
+
+
+def test_pages_are_minified_but_pre_blocks_are_kept(shipped_site: Build) -> None:
+    for page in [shipped_site.site / "index.html", *shipped_site.site.glob("*/*/index.html")]:
+        text = page.read_text(encoding="utf-8")
+        assert "\n  " not in text and "\n\n" not in text, page
+    sample = "<div>\n    <pre>\n  keep\n\n  this</pre>\n\n    <p>x</p>\n<textarea>\n  t</textarea>"
+    assert (
+        minify_html(sample)
+        == "<div>\n<pre>\n  keep\n\n  this</pre>\n<p>x</p>\n<textarea>\n  t</textarea>"
+    )

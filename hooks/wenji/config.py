@@ -40,6 +40,7 @@ class WenjiConfig:
     options: Options = Options()
     raw_text: bool = True
     first_line_indent: bool = False
+    minify_html: bool = True
     primary_language: str = "zh-Hans"
     primary_name: str = "简体"
     editions: tuple[Edition, ...] = ()
@@ -89,6 +90,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         "structure",
         "raw_text",
         "first_line_indent",
+        "minify_html",
         "primary_language",
         "primary_name",
         "editions",
@@ -143,6 +145,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         options=Options(remove_boilerplate=enabled, boilerplate=rules, structure=structure),
         raw_text=_flag(raw, "raw_text", True, errors),
         first_line_indent=_flag(raw, "first_line_indent", False, errors),
+        minify_html=_flag(raw, "minify_html", True, errors),
         primary_language=_expect(raw, "primary_language", str, "zh-Hans", errors),
         primary_name=_expect(raw, "primary_name", str, "简体", errors),
         editions=editions,
