@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import html
 import logging
+import posixpath
 import re
 import time
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from wenji.search import (
     SEARCH_SCRIPT,
     SearchIndexError,
     build_index,
+    bundle_path,
     mark_article,
     silence_material_worker,
 )
@@ -413,7 +415,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     prefix = _edition_of(page.file.src_uri)
     settings = _state.settings
     language = _state.editions[prefix].edition.language if prefix else settings.primary_language
-    output = _HTML_LANG.sub(f'<html lang="{html.escape(language)}"', output, count=1)
+    html_tag = f'<html lang="{html.escape(language)}"'
+    if _state.pagefind:
+        html_tag += f' data-wenji-pagefind="{_relative_to_page(page, bundle_path(prefix))}"'
+    output = _HTML_LANG.sub(html_tag, output, count=1)
     if settings.minify_html:
         output = minify_html(output)
     if not _state.pagefind:
@@ -427,6 +432,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             page.file.src_uri,
         )
     return output
+
+
+def _relative_to_page(page: Page, site_path: str) -> str:
+    """``site_path`` (relative to the site root) as a link from ``page``."""
+    url = page.url
+    page_dir = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+    link = posixpath.relpath(site_path.rstrip("/"), page_dir or ".")
+    return link + "/" if site_path.endswith("/") else link
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -454,7 +467,7 @@ def _index_search(site_dir: Path) -> None:
         log.info("wenji: search: index kept from the first build (serve --dirty)")
         return
     try:
-        report = build_index(site_dir)
+        report = build_index(site_dir, tuple(_state.editions))
     except SearchIndexError as error:
         log.warning("wenji: search: %s; the site has no search", error)
         return

@@ -119,19 +119,23 @@ def test_pagefind_reads_each_han_character_as_a_word() -> None:
 # --- a built site -------------------------------------------------------------------------
 
 
-def test_pagefind_writes_one_index_per_edition(pagefind_site: Build) -> None:
+def test_pagefind_writes_one_bundle_per_edition(pagefind_site: Build) -> None:
     assert pagefind_site.returncode == 0, pagefind_site.log
     assert pagefind_site.warnings == []
-    entry = json.loads((pagefind_site.site / "pagefind" / "pagefind-entry.json").read_text())
-    pages = {language: info["page_count"] for language, info in entry["languages"].items()}
     # home, two folder pages, two texts: in each script, and nothing else (no 404 page)
-    assert pages == {"zh-hans": 5, "zh-tw": 5}
+    for bundle, language in (("pagefind", "zh-hans"), ("zh-tw/pagefind", "zh-tw")):
+        entry = json.loads((pagefind_site.site / bundle / "pagefind-entry.json").read_text())
+        pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+        assert pages == {language: 5}
+        fragments = list((pagefind_site.site / bundle / "fragment").glob("*.pf_fragment"))
+        assert {f.name.split("_")[0] for f in fragments} == {language}
     assert re.search(
         r"wenji: search: Pagefind indexed 10 pages \(zh-hans 5, zh-tw 5\) in [\d.]+ s",
         pagefind_site.log,
     )
-    fragments = list((pagefind_site.site / "pagefind" / "fragment").glob("*.pf_fragment"))
-    assert {f.name.split("_")[0] for f in fragments} == {"zh-hans", "zh-tw"}
+    primary, traditional = pagefind_site.page("study/exchange"), pagefind_site.page("zh-tw/study")
+    assert '<html lang="zh-Hans" data-wenji-pagefind="../../pagefind/"' in primary
+    assert '<html lang="zh-TW" data-wenji-pagefind="../pagefind/"' in traditional
 
 
 def test_material_index_is_empty_and_jieba_never_runs(pagefind_site: Build) -> None:

@@ -119,35 +119,55 @@ def binary_problem() -> str | None:
     return None
 
 
-def build_index(site_dir: Path, timeout: float = INDEX_TIMEOUT) -> IndexReport:
-    """Index the built site in ``site_dir`` into ``site_dir/pagefind``, one index per language.
+def bundle_path(prefix: str = "") -> str:
+    """Where the Pagefind bundle of an edition lives, relative to the site root."""
+    return f"{prefix}/{OUTPUT_DIR}/" if prefix else f"{OUTPUT_DIR}/"
 
-    Raises :class:`SearchIndexError` with a readable message on any failure.
+
+def build_index(
+    site_dir: Path, edition_prefixes: tuple[str, ...] = (), timeout: float = INDEX_TIMEOUT
+) -> IndexReport:
+    """Index the built site: one Pagefind bundle per edition, one index per language in it.
+
+    The primary pages go to ``site_dir/pagefind``, each edition's to
+    ``site_dir/<prefix>/pagefind``. The editions are indexed one after the other, so the
+    indexer holds one edition at a time: peak memory is that of the largest edition, not
+    of the whole site. Raises :class:`SearchIndexError` with a readable message on failure.
     """
     problem = binary_problem()
     if problem:
         raise SearchIndexError(problem)
-    output = site_dir / OUTPUT_DIR
     started = time.perf_counter()
-    try:
-        if output.is_dir():
-            shutil.rmtree(output)  # a previous build's chunks would otherwise pile up
-        asyncio.run(asyncio.wait_for(_index(site_dir, output), timeout))
-        entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except TimeoutError:
-        raise SearchIndexError(f"Pagefind took more than {timeout:.0f} s; stopped") from None
-    except Exception as error:  # the service reports its errors as plain exceptions
-        raise SearchIndexError(f"Pagefind failed: {type(error).__name__}: {error}") from None
-    languages = {
-        language: int(info.get("page_count", 0))
-        for language, info in sorted(entry.get("languages", {}).items())
-    }
+    languages: dict[str, int] = {}
+    for prefix in ("", *edition_prefixes):
+        output = site_dir / bundle_path(prefix)
+        others = tuple(p for p in edition_prefixes if p != prefix)
+        try:
+            if output.is_dir():
+                shutil.rmtree(output)  # a previous build's chunks would otherwise pile up
+            asyncio.run(asyncio.wait_for(_index(site_dir, output, prefix, others), timeout))
+            entry_file = output / "pagefind-entry.json"
+            if not entry_file.is_file():
+                continue  # an edition without pages
+            entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        except TimeoutError:
+            raise SearchIndexError(f"Pagefind took more than {timeout:.0f} s; stopped") from None
+        except Exception as error:  # the service reports its errors as plain exceptions
+            message = f"Pagefind failed: {type(error).__name__}: {error}"
+            raise SearchIndexError(message) from None
+        for language, info in entry.get("languages", {}).items():
+            languages[language] = languages.get(language, 0) + int(info.get("page_count", 0))
     seconds = time.perf_counter() - started
-    return IndexReport(sum(languages.values()), languages, seconds, output)
+    languages = dict(sorted(languages.items()))
+    return IndexReport(sum(languages.values()), languages, seconds, site_dir / OUTPUT_DIR)
 
 
-async def _index(site_dir: Path, output: Path) -> None:
-    """Pagefind over a copy of the site that holds, per page, what :func:`index_html` gives."""
+async def _index(site_dir: Path, output: Path, prefix: str, others: tuple[str, ...]) -> None:
+    """Pagefind over a copy of one edition's pages, each as :func:`index_html` gives it.
+
+    ``prefix`` is the edition's folder ("" for the primary pages, which are everything not
+    under one of the ``others``' folders).
+    """
     from pagefind.index import PagefindIndex
 
     config = {
@@ -156,14 +176,18 @@ async def _index(site_dir: Path, output: Path) -> None:
     }
     with tempfile.TemporaryDirectory(prefix="wenji-pagefind-") as temporary:
         copy = Path(temporary)
-        for path in site_dir.rglob("*.html"):
+        written = 0
+        for path in (site_dir / prefix).rglob("*.html") if prefix else site_dir.rglob("*.html"):
             relative = path.relative_to(site_dir)
-            if relative.parts[0] == OUTPUT_DIR:
+            if OUTPUT_DIR in relative.parts or (relative.parts[0] in others and not prefix):
                 continue
             page = index_html(path.read_text(encoding="utf-8", errors="replace"))
             if page is not None:
                 (copy / relative).parent.mkdir(parents=True, exist_ok=True)
                 (copy / relative).write_text(page, encoding="utf-8")
+                written += 1
+        if not written:
+            return
         # A folder at once: Pagefind's one-file-at-a-time messages are ten times slower.
         async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
             await index.add_directory(str(copy))

@@ -2,7 +2,7 @@
 //
 // Material keeps its search box, overlay and keyboard handling; its worker is a silent
 // stand-in (search-worker.js), so it never searches itself. This script queries the
-// Pagefind index of the reader's edition (Pagefind picks it by <html lang>) and renders the
+// Pagefind bundle of the reader's edition (named by the page) and renders the
 // results in Material's markup: a count in .md-search-result__meta, then one list item per
 // page with the sections that matched. Only the first results' fragments are loaded; more
 // are loaded when the reader scrolls to the end of the list.
@@ -30,7 +30,10 @@
 
   let engine = null;
   const pagefind = () => {
-    engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
+    // Each edition has its own bundle; the page names it (data-wenji-pagefind on <html>).
+    const named = document.documentElement.dataset.wenjiPagefind || "pagefind/";
+    const bundle = new URL(named, location.href);
+    engine ??= import(new URL("pagefind.js", bundle).href).then(async (module) => {
       await module.options({ baseUrl: root.pathname });
       await module.init();
       return module;
