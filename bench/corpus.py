@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wenji.patterns import int_to_cn
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "corpus"
 SEED = 20230201
@@ -161,14 +163,6 @@ def _flush_run(run: list[str], seeds: Seeds) -> None:
         seeds.bodies.extend(run)
 
 
-def cn_number(number: int) -> str:
-    digits = "一二三四五六七八九"
-    if number < 10:
-        return digits[number - 1]
-    tens, ones = divmod(number, 10)
-    return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
-
-
 def _size(lines: list[str]) -> int:
     return sum(len(line.encode("utf-8")) + 1 for line in lines)
 
@@ -183,18 +177,18 @@ def body_lines(rng: random.Random, seeds: Seeds, target: int) -> list[str]:
         for number, item in enumerate(items, 1):
             if _size(lines) >= target:
                 break
-            lines.append(f"第{cn_number(number)}，{item}")
+            lines.append(f"第{int_to_cn(number)}，{item}")
             if rng.random() < 0.4:
                 lines.append(rng.choice(seeds.bodies))
     else:
         if rng.random() < 0.6:
-            lines.append(f"下面，我讲{cn_number(rng.randint(3, 5))}点意见。")
+            lines.append(f"下面，我讲{int_to_cn(rng.randint(3, 5))}点意见。")
         headings = rng.sample(seeds.top_headings, len(seeds.top_headings))
         number = 0
         while _size(lines) < target and number < len(headings):
             heading = headings[number]
             number += 1
-            lines.append(f"{cn_number(number)}、{heading}")
+            lines.append(f"{int_to_cn(number)}、{heading}")
             if rng.random() < 0.7:
                 lines.append(rng.choice(seeds.bodies))
             kind = {"sections": "sub", "lead": "lead"}.get(shape) or rng.choice(("sub", "lead"))
@@ -209,7 +203,7 @@ def body_lines(rng: random.Random, seeds: Seeds, target: int) -> list[str]:
                 for index, item in enumerate(items, 1):
                     if index > 2 and _size(lines) >= target:
                         break
-                    lines.append(f"（{cn_number(index)}）{item}")
+                    lines.append(f"（{int_to_cn(index)}）{item}")
     lines.append(rng.choice(seeds.closings))
     return lines
 
