@@ -402,19 +402,23 @@ def run_preview(project: Project, variant: str, edits: int = 5) -> Preview:
                 reloads = log_path.read_text(encoding="utf-8").count("Reloading browsers")
                 saved = time.perf_counter()
                 edit(path, mark)
-                while mark not in html_file.read_text(encoding="utf-8", errors="replace"):
-                    if time.perf_counter() - saved > 300:
-                        raise SystemExit(f"the edit was not rebuilt: see {log_path}")
+                times: dict[str, float] = {}
+                while len(times) < 3:  # whichever comes first; HTTP only once it is on disk
+                    now = time.perf_counter() - saved
+                    if now > 300:
+                        raise SystemExit(f"the edit was not rebuilt and served: see {log_path}")
+                    if "disk" not in times and mark in html_file.read_text("utf-8", "replace"):
+                        times["disk"] = now
+                    if "reload" not in times:
+                        log_text = log_path.read_text(encoding="utf-8")
+                        if log_text.count("Reloading browsers") > reloads:
+                            times["reload"] = now  # the whole rebuild is over
+                    if "disk" in times and "served" not in times and mark in fetch(url):
+                        times["served"] = time.perf_counter() - saved
                     time.sleep(0.01)
-                on_disk.append(time.perf_counter() - saved)
-                while mark not in fetch(url):
-                    if time.perf_counter() - saved > 300:
-                        raise SystemExit(f"the edit was not served: see {log_path}")
-                    time.sleep(0.01)
-                served.append(time.perf_counter() - saved)
-                while log_path.read_text(encoding="utf-8").count("Reloading browsers") <= reloads:
-                    time.sleep(0.01)
-                reloaded.append(time.perf_counter() - saved)  # the build is over
+                on_disk.append(times["disk"])
+                served.append(times["served"])
+                reloaded.append(times["reload"])
                 time.sleep(1)
         finally:
             server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs shuts down and cleans up
