@@ -1,0 +1,74 @@
+"""Structure: which lines are headings, at which level, and which are body paragraphs.
+
+Like Python-Markdown's block processors, small recognisers share one view of the text's
+lines (:mod:`.view`) and each decides one thing:
+
+Line recognisers, tried in order on every line; the first that claims a line decides it:
+
+1. :class:`.overrides.CuratorOverrides`: front matter ``structure.headings`` /
+   ``not_headings``;
+2. :class:`.overrides.SpeechFrame`: salutations (同志们：) and closings (发言完毕…) are
+   never headings;
+3. :class:`.markers.MarkerHeadings`: a line opening with a numbering marker (一、 （一） 1.
+   （1） 第一， 第一章 …) and a short first sentence is a heading (split off the paragraph
+   when the line goes on);
+4. anything else is a paragraph.
+
+Then recognisers over the whole sequence of blocks:
+
+- :func:`.markers.assign_marker_levels`: each marker family gets a level;
+- :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
+  become headings one level below their section;
+- :func:`.numbering.numbering_anomalies`: numbering slips are reported, kept as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..frontmatter import StructureOverrides
+from ..model import Block, Diagnostic, SourceLine
+from .draft import Draft, to_blocks
+from .leads import mark_parallel_leads
+from .markers import MarkerHeadings, assign_marker_levels
+from .numbering import numbering_anomalies
+from .overrides import CuratorOverrides, SpeechFrame
+from .rules import StructureRules
+from .view import LineView, view_lines
+
+__all__ = ["StructureRules", "detect_structure"]
+
+
+class LineRecogniser(Protocol):
+    def run(self, view: LineView) -> list[Draft] | None:
+        """The drafts this line becomes, or ``None`` to leave it to the next recogniser."""
+
+
+def detect_structure(
+    lines: Sequence[SourceLine],
+    source: str,
+    overrides: StructureOverrides = StructureOverrides(),
+    rules: StructureRules = StructureRules(),
+) -> tuple[list[Block], list[Diagnostic]]:
+    """Turn body lines into headings and paragraphs (ids still empty)."""
+    curator = CuratorOverrides(overrides, rules, source)
+    markers = MarkerHeadings(rules, source)
+    recognisers: tuple[LineRecogniser, ...] = (curator, SpeechFrame(), markers)
+
+    drafts: list[Draft] = []
+    for view in view_lines(lines):
+        for recogniser in recognisers:
+            found = recogniser.run(view)
+            if found is not None:
+                drafts.extend(found)
+                break
+        else:
+            drafts.append(Draft(view.number, view.text))
+
+    diagnostics: list[Diagnostic] = [*markers.diagnostics, *curator.unmatched()]
+    assign_marker_levels(drafts)
+    if overrides.lead_sentences:
+        mark_parallel_leads(drafts, rules)
+    diagnostics.extend(numbering_anomalies(drafts, source))
+    return to_blocks(drafts), diagnostics

@@ -1,0 +1,55 @@
+"""Drafts: blocks whose kind and level the recognisers are still deciding."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Block, Heading, Paragraph
+
+
+@dataclass
+class Draft:
+    """A block before levels and ids are settled.
+
+    ``locked`` is set by a curator override, a salutation or a split-off body: no later
+    recogniser may change the block. ``followers`` are paragraphs split off the same source
+    line after the draft became a heading.
+    """
+
+    line: int
+    text: str
+    heading: bool = False
+    marker_kind: str = ""
+    marker_text: str = ""
+    marker_number: int = 0
+    level: int | None = None
+    kind: str = "marker"
+    locked: bool = False
+    followers: list[Draft] = field(default_factory=list)
+
+
+def drop_final_full_stop(text: str) -> str:
+    """A heading is shown without its final 。."""
+    return text[:-1] if text.endswith("。") and len(text) > 1 else text
+
+
+def to_blocks(drafts: Sequence[Draft]) -> list[Block]:
+    """The settled blocks, followers after their heading."""
+    blocks: list[Block] = []
+    for draft in drafts:
+        if draft.heading:
+            blocks.append(
+                Heading(
+                    level=draft.level or 2,
+                    text=draft.text,
+                    id="",
+                    line=draft.line,
+                    marker=draft.marker_text,
+                    kind=draft.kind,  # type: ignore[arg-type]
+                )
+            )
+        else:
+            blocks.append(Paragraph(draft.text, "", draft.line))
+        blocks.extend(Paragraph(f.text, "", f.line) for f in draft.followers)
+    return blocks

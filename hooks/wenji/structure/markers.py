@@ -1,0 +1,74 @@
+"""Numbering markers (一、 （一） 1. （1） 第一， 第一章 …): which numbered lines are headings,
+and the level of each marker family."""
+
+from __future__ import annotations
+
+from ..model import Diagnostic
+from .draft import Draft, drop_final_full_stop
+from .rules import StructureRules
+from .view import LineView
+
+
+def split_heading(view: LineView, rules: StructureRules, forced: bool) -> tuple[str, str] | None:
+    """``(heading, body)`` for a line that opens with a heading, or ``None``.
+
+    A line this short with no inner sentence end is a heading as a whole; a longer one whose
+    first sentence is short is split after it (marker kept, final 。 dropped).
+    """
+    if len(view.text) <= rules.whole_line_heading_max and not view.rest:
+        return drop_final_full_stop(view.text), ""
+    if view.rest and (forced or len(view.sentence) <= rules.lead_sentence_max):
+        return drop_final_full_stop(view.sentence), view.rest
+    if forced:
+        return view.text, ""
+    return None
+
+
+class MarkerHeadings:
+    """A line that opens with a numbering marker and a short sentence is a heading."""
+
+    def __init__(self, rules: StructureRules, source: str) -> None:
+        self.rules = rules
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+
+    def run(self, view: LineView) -> list[Draft] | None:
+        marker = view.marker
+        if marker is None:
+            return None
+        split = split_heading(view, self.rules, forced=False)
+        if split is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    "info",
+                    self.source,
+                    f"numbered line {marker.text}… kept as a paragraph: its first "
+                    f"sentence has {len(view.sentence)} characters "
+                    f"(headings take at most {self.rules.lead_sentence_max})",
+                    view.number,
+                )
+            )
+            return [Draft(view.number, view.text)]
+        heading = Draft(
+            view.number,
+            split[0],
+            heading=True,
+            marker_kind=marker.kind,
+            marker_text=marker.text,
+            marker_number=marker.number,
+        )
+        if split[1]:
+            return [heading, Draft(view.number, split[1], locked=True)]
+        return [heading]
+
+
+def assign_marker_levels(drafts: list[Draft]) -> None:
+    """Each marker kind gets the next level the first time it appears as a heading."""
+    levels: dict[str, int] = {}
+    for draft in drafts:
+        if not draft.heading:
+            continue
+        if draft.marker_kind and draft.marker_kind not in levels:
+            levels[draft.marker_kind] = min(6, 2 + len(levels))
+        if draft.level is None:
+            draft.level = levels.get(draft.marker_kind, 2)

@@ -1,0 +1,17 @@
+"""The thresholds of the structure recognisers (``extra.wenji.structure`` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StructureRules:
+    """Thresholds of the heading detector, in characters."""
+
+    whole_line_heading_max: int = 60
+    lead_sentence_max: int = 40
+    parallel_sentence_max: int = 32
+    parallel_min_run: int = 3
+    parallel_length_spread: int = 3
+    parallel_common_prefix: int = 2
