@@ -1,4 +1,4 @@
-"""Script conversion: OpenCC plus the phrase dictionary, and the document model through it."""
+"""Script conversion: word-aware OpenCC, word lists, curator phrases, the document model."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ def _text_fields(document: Document) -> list[str]:
     return fields
 
 
-# --- the phrase dictionary fixes what OpenCC gets wrong -----------------------------------
+# --- word-aware conversion fixes what OpenCC gets wrong -----------------------------------
 
 
 @pytest.mark.parametrize(("source", "expected", "opencc_gives"), KNOWN_FIXES)
@@ -169,32 +169,24 @@ def test_hong_kong_keeps_its_own_forms():
     assert get_converter("s2tw").convert("干群关系") == "幹群關係"
 
 
-@pytest.mark.parametrize("config", ["s2tw", "s2hk"])
-def test_shipped_entries_only_change_gan_and_fa(config):
-    """Each target is OpenCC's own conversion except for the 干/发 the entry fixes."""
-    raw = opencc.OpenCC(config)
-    entries = load_phrase_file(PHRASES_DIR / f"{config}.txt")
-    assert len(entries) > 100
+@pytest.mark.parametrize("name", ["common.txt", "s2tw.txt", "s2hk.txt"])
+def test_shipped_word_lists_are_simplified_words_with_traditional_targets(name):
+    """Each entry maps a Simplified word to a Traditional one of the same length."""
+    entries = load_phrase_file(PHRASES_DIR / name)
+    raw = opencc.OpenCC("s2t")
     for source, target in entries.items():
-        plain = raw.convert(source)
-        assert len(target) == len(source) == len(plain), source
-        changed = {s for s, t, p in zip(source, target, plain, strict=True) if t != p}
-        assert changed <= {"干", "发"}, (source, target, plain)
+        assert len(target) == len(source) == len(raw.convert(source)), source
+        assert not simplified_only_chars(target), (source, target)
 
 
-def test_opencc_leaves_placeholders_alone():
-    placeholders = "".join(chr(code) for code in (0xF0000, 0xF0001, 0xF1234, 0xFFFFD))
-    for config in ("s2t", "s2tw", "s2hk", "s2twp", "t2s"):
-        converter = opencc.OpenCC(config)
-        assert converter.convert(placeholders) == placeholders
-        assert converter.convert(f"干{placeholders}发") == (
-            converter.convert("干") + placeholders + converter.convert("发")
-        )
-
-
-def test_text_containing_placeholder_code_points_still_converts(s2tw):
-    text = "\U000f0000好干部\ue000催生发展\U000f0001"
-    assert s2tw.convert(text) == "\U000f0000好幹部\ue000催生發展\U000f0001"
+def test_shipped_word_lists_are_used():
+    assert get_converter("s2tw").word_files == (
+        PHRASES_DIR / "common.txt",
+        PHRASES_DIR / "s2tw.txt",
+    )
+    assert get_converter("s2hk").word_files[-1] == PHRASES_DIR / "s2hk.txt"
+    assert get_converter("s2t").word_files == (PHRASES_DIR / "common.txt",)
+    assert get_converter("t2s").word_files == ()
 
 
 # --- the real texts ------------------------------------------------------------------------
@@ -202,12 +194,12 @@ def test_text_containing_placeholder_code_points_still_converts(s2tw):
 
 @needs_seeds
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.name)
-def test_seed_text_differs_from_opencc_only_at_gan_and_fa(path, s2tw):
+def test_seed_text_differs_from_opencc_only_at_ambiguous_characters(path, s2tw):
     text = path.read_text(encoding="utf-8")
     plain, fixed = s2tw.convert_raw(text), s2tw.convert(text)
     assert len(plain) == len(fixed) == len(text)
     changed = {text[i] for i, (a, b) in enumerate(zip(plain, fixed, strict=True)) if a != b}
-    assert changed <= {"干", "发"}
+    assert changed <= set("干发卷征制划布党只准系历台")
     assert "髮" not in fixed
     assert fixed.replace("乾乾淨淨", "").count("乾") == 0
 
@@ -298,8 +290,7 @@ def test_converter_is_cached_per_configuration():
 
 
 def test_shipped_dictionaries_are_found():
-    assert get_converter("s2tw").phrase_files == (PHRASES_DIR / "s2tw.txt",)
-    assert get_converter("s2hk").phrase_files == (PHRASES_DIR / "s2hk.txt",)
+    assert get_converter("s2tw").phrase_files == ()  # curator files only
     root = Path(__file__).resolve().parents[1]
     assert root / "hooks" / "wenji" / "data" / "phrases" == PHRASES_DIR
     assert get_converter("t2s").phrases == {}
@@ -362,7 +353,7 @@ def test_extra_dictionaries_override_in_order(tmp_path):
     assert converter.convert("好干部") == "好干部"  # curator entry beats the shipped one
     assert converter.convert("干的导向") == "幹的導向"  # other shipped entries still apply
     assert converter.convert("一个新词") == "一個乙"  # later file wins
-    assert converter.phrase_files == (PHRASES_DIR / "s2tw.txt", first, second)
+    assert converter.phrase_files == (first, second)
 
     cached = get_converter("s2tw", extra_phrase_files=(first, second))
     assert cached is get_converter("s2tw", [str(first), str(second)])
@@ -385,7 +376,7 @@ def test_edited_dictionary_gives_a_fresh_converter(tmp_path):
 def test_curator_entry_longer_than_shipped_entry_wins(tmp_path):
     path = tmp_path / "mine.txt"
     path.write_text("白干\t白幹\n", encoding="utf-8")
-    assert get_converter("s2tw").convert("不能白干") == "不能白乾"  # known limit
+    assert get_converter("s2tw").convert("不能白干") == "不能白乾"  # 白乾 is the jieba word
     assert Converter("s2tw", [path]).convert("不能白干") == "不能白幹"
 
 

@@ -1,0 +1,119 @@
+"""Word-aware Simplified → Traditional conversion: segment, then OpenCC word by word.
+
+OpenCC on its own matches its phrase table greedily from the left, with no idea where
+words begin, so a phrase straddling two words wins (被发明 → 被**髮**明 through 被发,
+参与制造 → 參與**制**造, 我们党进 → 我們**党**進 through the name 党进; BYVoid/OpenCC#1497).
+Here the text is first cut into words (:mod:`wenji.script.segment`), each word goes
+through OpenCC on its own (cached: most words repeat), and then two small layers fix what
+remains:
+
+* **word overrides** (``data/phrases/common.txt`` for every Traditional edition, then
+  ``<config>.txt`` for the regional forms of that edition), applied to whole tokens only;
+* **context rules** for single-character tokens whose reading depends on the neighbour
+  token (measure word 只 after a numeral → 隻; 里 after a numeral stays 里; 系 before 于
+  → 繫), see :func:`_in_context`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import opencc
+
+from . import segment
+from .configs import REGIONAL_VARIANTS
+from .phrases import PHRASES_DIR, load_phrase_file
+
+__all__ = ["HAN", "WordConverter", "override_files"]
+
+#: One Han character (CJK Unified Ideographs, extension A, compatibility, extensions B+).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+# A token ending in one of these counts as a numeral or demonstrative before a measure
+# word: 三只 → 三隻, 这只手 → 這隻手; 十里 → 十里 (the unit, not 裡 "inside").
+_COUNTERS = frozenset("一二两三四五六七八九十百千万几数每半多这那哪某0123456789")
+_NUMERALS = frozenset("一二两三四五六七八九十百千万几数0123456789")
+
+# The cache is a plain dict; past this many distinct words it starts over (a corpus
+# has far fewer, so in practice it is never cleared, and memory stays bounded).
+_CACHE_LIMIT = 400_000
+
+
+@functools.cache
+def _opencc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def override_files(config: str, *, regional: bool = True) -> tuple[Path, ...]:
+    """The shipped word lists for ``config``: common first, then the regional one."""
+    files = [PHRASES_DIR / "common.txt"]
+    regional_file = PHRASES_DIR / f"{config}.txt"
+    if regional and regional_file.is_file():
+        files.append(regional_file)
+    return tuple(files)
+
+
+class WordConverter:
+    """Converts Simplified text word by word for one ``s2*`` OpenCC configuration.
+
+    ``overrides`` maps Simplified words to their conversion in this edition. Entries of
+    ``data/phrases/common.txt`` are written in OpenCC's standard Traditional forms and
+    passed through the configuration's variant step (t2tw, t2hk); regional files are
+    taken literally.
+    """
+
+    def __init__(self, config: str, files: tuple[Path, ...] = ()) -> None:
+        self.config = config
+        self._opencc = _opencc(config)
+        variants = REGIONAL_VARIANTS.get(config)
+        regionalize = _opencc(variants).convert if variants else str
+        overrides: dict[str, str] = {}
+        for path in files:
+            entries = load_phrase_file(path)
+            if path.name == "common.txt":
+                entries = {source: regionalize(target) for source, target in entries.items()}
+            overrides.update(entries)
+        self.overrides: Mapping[str, str] = overrides
+        segment.add_words(overrides)
+        self._cache: dict[str, str] = dict(overrides)
+        self._in_context = {
+            "只": ("隻", _COUNTERS, None),
+            "里": ("里", _NUMERALS, None),
+            "系": (regionalize("繫"), None, frozenset("于於")),
+        }
+
+    def word(self, word: str) -> str:
+        """One token converted: its override if it has one, else OpenCC's conversion."""
+        converted = self._cache.get(word)
+        if converted is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache = dict(self.overrides)
+            # Only Han words go to OpenCC (which also stops at a NUL character).
+            converted = self._opencc.convert(word) if HAN.search(word) else word
+            self._cache[word] = converted
+        return converted
+
+    def convert(self, text: str) -> str:
+        """``text`` converted word by word, with the context rules applied."""
+        tokens = segment.cut(text)
+        cache = self._cache
+        context = self._in_context
+        out: list[str] = []
+        append = out.append
+        for index, token in enumerate(tokens):
+            rule = context.get(token)
+            if rule is not None:
+                target, after, before = rule
+                previous = tokens[index - 1] if index else ""
+                following = tokens[index + 1] if index + 1 < len(tokens) else ""
+                if (after is not None and previous and previous[-1] in after) or (
+                    before is not None and following and following[0] in before
+                ):
+                    append(target)
+                    continue
+            converted = cache.get(token)
+            append(converted if converted is not None else self.word(token))
+        return "".join(out)
