@@ -32,6 +32,7 @@ from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
 from wenji.gitdates import LastCommit, last_commits
+from wenji.indexer import SearchIndexError, build_index
 from wenji.library import (
     Folder,
     Library,
@@ -43,14 +44,7 @@ from wenji.library import (
 from wenji.minify import minify_html
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
-from wenji.search import (
-    SEARCH_SCRIPT,
-    SearchIndexError,
-    build_index,
-    bundle_path,
-    mark_article,
-    silence_material_worker,
-)
+from wenji.search import SEARCH_SCRIPT, bundle_path, mark_article, silence_material_worker
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
@@ -471,6 +465,8 @@ def _index_search(site_dir: Path) -> None:
     except SearchIndexError as error:
         log.warning("wenji: search: %s; the site has no search", error)
         return
+    for problem in report.retried:
+        log.info("wenji: search: Pagefind retried once after: %s", problem)
     languages = ", ".join(f"{lang} {count}" for lang, count in report.languages.items())
     log.info(
         "wenji: search: Pagefind indexed %d pages (%s) in %.1f s",

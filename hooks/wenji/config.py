@@ -15,6 +15,10 @@ from .pipeline import Options
 from .structure import StructureRules
 
 _PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A BCP 47 language tag (zh, zh-Hans, zh-Hant-TW, cmn-Hans-CN), at most 24 characters:
+# Pagefind panics on a tag of 32 or more and names its index files after the tag.
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$")
+LANGUAGE_MAX = 24
 SEARCH_BACKENDS = ("pagefind", "material")  # the first is the default; see README, Search
 
 
@@ -146,7 +150,9 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         raw_text=_flag(raw, "raw_text", True, errors),
         first_line_indent=_flag(raw, "first_line_indent", False, errors),
         minify_html=_flag(raw, "minify_html", True, errors),
-        primary_language=_expect(raw, "primary_language", str, "zh-Hans", errors),
+        primary_language=_language(
+            _expect(raw, "primary_language", str, "zh-Hans", errors), "primary_language", errors
+        ),
         primary_name=_expect(raw, "primary_name", str, "简体", errors),
         editions=editions,
         search=_search(raw, errors),
@@ -164,6 +170,17 @@ def _search(raw: Mapping[str, Any], errors: list[str]) -> str:
         errors.append(f"extra.wenji.search: expected {' or '.join(SEARCH_BACKENDS)}, got {value!r}")
         return SEARCH_BACKENDS[0]
     return value
+
+
+def _language(value: str, key: str, errors: list[str]) -> str:
+    """``value`` if it is a language tag wenji and Pagefind can use, else zh-Hans (and an error)."""
+    if len(value) <= LANGUAGE_MAX and _LANGUAGE.match(value):
+        return value
+    errors.append(
+        f"extra.wenji.{key}: expected a language tag such as 'zh-Hant' (letters, digits and "
+        f"hyphens, at most {LANGUAGE_MAX} characters), got {value!r}"
+    )
+    return "zh-Hans"
 
 
 def _flag(raw: Mapping[str, Any], key: str, default: bool, errors: list[str]) -> bool:
@@ -220,6 +237,11 @@ def _editions(raw: Any, errors: list[str]) -> tuple[Edition, ...]:
             continue
         if not isinstance(language, str) or not language:
             errors.append(f"{where}.language: expected a language tag such as 'zh-Hant'")
+            continue
+        if (
+            _language(language, where.removeprefix("extra.wenji.") + ".language", errors)
+            != language
+        ):
             continue
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             errors.append(f"{where}.phrases: expected a list of dictionary file paths")

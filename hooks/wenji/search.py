@@ -17,21 +17,14 @@ word such as 敢为人先, not in 干部敢为 (干部 / 敢 / 为).
 This module does the site-side work and never imports MkDocs: it marks each page's article
 as the part to index (:func:`mark_article`), points Material's search worker at a silent
 stand-in so that Material keeps its search box but never searches itself
-(:func:`silence_material_worker`), and runs the indexer over the built site
-(:func:`build_index`). ``assets/search.js`` queries the index in the reader's browser and
-renders the results in Material's own result markup.
+(:func:`silence_material_worker`); ``indexer.py`` runs Pagefind over the built site.
+``assets/search.js`` queries the index in the reader's browser and renders the results in
+Material's own result markup.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
-import shutil
-import tempfile
-import time
-from dataclasses import dataclass, field
-from pathlib import Path
 
 OUTPUT_DIR = "pagefind"
 SEARCH_SCRIPT = "assets/wenji/search.js"
@@ -39,7 +32,6 @@ SILENT_WORKER = "assets/wenji/search-worker.js"
 
 # Not part of the text a reader searches: permalink signs and the edit/view buttons.
 EXCLUDE_SELECTORS = (".headerlink", ".md-content__button")
-INDEX_TIMEOUT = 1800.0  # seconds; far above what 3,000 texts in two editions take
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_PAIR = re.compile(f"(?<=[{HAN}])(?=[{HAN}])")
@@ -49,20 +41,6 @@ _ARTICLE = re.compile(r'<article (?=class="md-content__inner[ "])')
 _MATERIAL_WORKER = re.compile(
     r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"'
 )
-
-
-class SearchIndexError(RuntimeError):
-    """The search index could not be built; the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    """What the indexer did: pages per language and the time it took."""
-
-    pages: int
-    languages: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    output: Path = Path(OUTPUT_DIR)
 
 
 def mark_article(html: str) -> str:
@@ -122,72 +100,3 @@ def binary_problem() -> str | None:
 def bundle_path(prefix: str = "") -> str:
     """Where the Pagefind bundle of an edition lives, relative to the site root."""
     return f"{prefix}/{OUTPUT_DIR}/" if prefix else f"{OUTPUT_DIR}/"
-
-
-def build_index(
-    site_dir: Path, edition_prefixes: tuple[str, ...] = (), timeout: float = INDEX_TIMEOUT
-) -> IndexReport:
-    """Index the built site: one Pagefind bundle per edition, one index per language in it.
-
-    The primary pages go to ``site_dir/pagefind``, each edition's to
-    ``site_dir/<prefix>/pagefind``. The editions are indexed one after the other, so the
-    indexer holds one edition at a time: peak memory is that of the largest edition, not
-    of the whole site. Raises :class:`SearchIndexError` with a readable message on failure.
-    """
-    problem = binary_problem()
-    if problem:
-        raise SearchIndexError(problem)
-    started = time.perf_counter()
-    languages: dict[str, int] = {}
-    for prefix in ("", *edition_prefixes):
-        output = site_dir / bundle_path(prefix)
-        others = tuple(p for p in edition_prefixes if p != prefix)
-        try:
-            if output.is_dir():
-                shutil.rmtree(output)  # a previous build's chunks would otherwise pile up
-            asyncio.run(asyncio.wait_for(_index(site_dir, output, prefix, others), timeout))
-            entry_file = output / "pagefind-entry.json"
-            if not entry_file.is_file():
-                continue  # an edition without pages
-            entry = json.loads(entry_file.read_text(encoding="utf-8"))
-        except TimeoutError:
-            raise SearchIndexError(f"Pagefind took more than {timeout:.0f} s; stopped") from None
-        except Exception as error:  # the service reports its errors as plain exceptions
-            message = f"Pagefind failed: {type(error).__name__}: {error}"
-            raise SearchIndexError(message) from None
-        for language, info in entry.get("languages", {}).items():
-            languages[language] = languages.get(language, 0) + int(info.get("page_count", 0))
-    seconds = time.perf_counter() - started
-    languages = dict(sorted(languages.items()))
-    return IndexReport(sum(languages.values()), languages, seconds, site_dir / OUTPUT_DIR)
-
-
-async def _index(site_dir: Path, output: Path, prefix: str, others: tuple[str, ...]) -> None:
-    """Pagefind over a copy of one edition's pages, each as :func:`index_html` gives it.
-
-    ``prefix`` is the edition's folder ("" for the primary pages, which are everything not
-    under one of the ``others``' folders).
-    """
-    from pagefind.index import PagefindIndex
-
-    config = {
-        "exclude_selectors": list(EXCLUDE_SELECTORS),
-        "output_path": str(output.resolve()),
-    }
-    with tempfile.TemporaryDirectory(prefix="wenji-pagefind-") as temporary:
-        copy = Path(temporary)
-        written = 0
-        for path in (site_dir / prefix).rglob("*.html") if prefix else site_dir.rglob("*.html"):
-            relative = path.relative_to(site_dir)
-            if OUTPUT_DIR in relative.parts or (relative.parts[0] in others and not prefix):
-                continue
-            page = index_html(path.read_text(encoding="utf-8", errors="replace"))
-            if page is not None:
-                (copy / relative).parent.mkdir(parents=True, exist_ok=True)
-                (copy / relative).write_text(page, encoding="utf-8")
-                written += 1
-        if not written:
-            return
-        # A folder at once: Pagefind's one-file-at-a-time messages are ten times slower.
-        async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-            await index.add_directory(str(copy))

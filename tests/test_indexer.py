@@ -1,0 +1,198 @@
+"""Running Pagefind (``wenji.indexer``): complete bundles or a clear warning, never a hang.
+
+The indexer runs the real Pagefind binary; a misbehaving one is a small shell script put
+where wenji looks for the binary (``PAGEFIND_BINARY_PATH``, which the ``pagefind``
+package honours): one that hangs, one that leaves an empty entry file (what the Pagefind
+service did under load), one that does so only the first time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, write_project
+from wenji.config import ConfigError, load_config
+from wenji.indexer import SearchIndexError, build_index, time_limit
+
+
+def real_binary() -> str:
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    assert executable is not None
+    return str(executable)
+
+
+def fake_binary(folder: Path, script: str) -> Path:
+    """A shell script named like Pagefind's extended binary."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "pagefind_extended"
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+# Writes an empty pagefind-entry.json where Pagefind was told to write, and exits 0.
+EMPTY_ENTRY = """\
+while [ $# -gt 0 ]; do
+  if [ "$1" = --output-path ]; then mkdir -p "$2"; : > "$2/pagefind-entry.json"; fi
+  shift
+done
+exit 0
+"""
+
+
+def page(language: str, text: str) -> str:
+    return (
+        f'<!doctype html><html lang="{language}"><body>'
+        f'<article data-pagefind-body class="md-content__inner"><h1>{text}</h1>'
+        f"<p>{text}</p></article></body></html>"
+    )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    for uri, language, text in [
+        ("index.html", "zh-Hans", "干部敢为"),
+        ("a/index.html", "zh-Hans", "敢闯敢干"),
+        ("zh-tw/index.html", "zh-TW", "幹部敢為"),
+    ]:
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site / uri).write_text(page(language, text), encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A temporary folder of its own, to see what the indexer leaves behind there."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    yield folder
+
+
+def leftovers(site: Path, temporary: Path) -> list[str]:
+    found = [p.name for p in temporary.iterdir()]
+    found += [p.relative_to(site).as_posix() for p in site.rglob(".pagefind*")]
+    return found
+
+
+def test_a_site_is_indexed_per_edition_and_nothing_is_left_behind(
+    site: Path, private_tmp: Path
+) -> None:
+    report = build_index(site, ("zh-tw",), jobs=2)
+    assert report.languages == {"zh-hans": 2, "zh-tw": 1}
+    assert report.retried == ()
+    for bundle in ("pagefind", "zh-tw/pagefind"):
+        entry = json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]
+    assert leftovers(site, private_tmp) == []
+
+
+def test_a_language_tag_pagefind_cannot_take_is_refused_up_front() -> None:
+    long_tag = "zh-" + "a" * 29  # 32 characters: Pagefind panics on these
+    for raw, key in [
+        ({"primary_language": long_tag}, "primary_language"),
+        (
+            {"editions": [{"prefix": "zh-tw", "opencc": "s2tw", "language": long_tag}]},
+            "editions[0].language",
+        ),
+        ({"primary_language": 'zh"><script>'}, "primary_language"),
+    ]:
+        with pytest.raises(ConfigError, match=re.escape(f"extra.wenji.{key}: expected a lang")):
+            load_config(raw)
+    assert load_config({"primary_language": "cmn-Hans-CN"}).primary_language == "cmn-Hans-CN"
+
+
+def test_a_panicking_pagefind_is_reported_with_what_it_printed(
+    site: Path, private_tmp: Path
+) -> None:
+    # A tag that bypassed the configuration (a hand-written page, say) makes Pagefind panic.
+    (site / "a" / "index.html").write_text(page("zh-" + "a" * 37, "敢闯"), encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(SearchIndexError) as error:
+        build_index(site, ("zh-tw",))
+    assert time.perf_counter() - started < 60  # not Pagefind's old 1,800 s wait
+    message = str(error.value)
+    assert message.startswith("Pagefind failed twice: exit status 101; Pagefind said: ")
+    assert "panicked at" in message and "out of bounds" in message
+    assert "stack backtrace" not in message
+    assert leftovers(site, private_tmp) == []
+    assert not (site / "pagefind").exists()
+
+
+def test_a_hung_indexer_is_stopped_and_cleaned_up(
+    site: Path, private_tmp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pids = tmp_path / "pids"
+    binary = fake_binary(tmp_path / "hang", f'echo $$ >> "{pids}"\nexec sleep 600\n')
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    started = time.perf_counter()
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed twice: stopped after 1 s"):
+        build_index(site, (), timeout=1)
+    assert time.perf_counter() - started < 30
+    started_pids = [int(line) for line in pids.read_text().split()]
+    assert len(started_pids) == 2  # tried once more, then gave up
+    for pid in started_pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert leftovers(site, private_tmp) == []
+
+
+def test_the_time_limit_grows_with_the_pages_and_stays_bounded() -> None:
+    assert time_limit(0) == 60
+    assert 60 < time_limit(200_000_000) <= 1000  # 200 MB of pages: minutes, not half an hour
+
+
+def test_an_empty_entry_file_is_never_published(
+    site: Path, private_tmp: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_index(site, ())  # a good bundle from an earlier build …
+    before = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake_binary(tmp_path / "empty", EMPTY_ENTRY)))
+    with pytest.raises(SearchIndexError, match=r"pagefind-entry\.json unreadable"):
+        build_index(site, ())
+    # … is neither truncated nor replaced by the broken one
+    assert (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8") == before
+    assert leftovers(site, private_tmp) == []
+
+
+def test_a_failed_index_step_is_retried_once_in_a_real_build(tmp_path: Path) -> None:
+    marker = tmp_path / "failed-once"
+    script = f'if [ ! -e "{marker}" ]; then touch "{marker}"\n{EMPTY_ENTRY}fi\n'
+    script += f'exec "{real_binary()}" "$@"\n'
+    binary = fake_binary(tmp_path / "flaky", script)
+    texts = {"a.txt": SEEDS["four-dares-study-exchange"].read_text(encoding="utf-8")}
+    editions = (
+        "extra:\n  wenji:\n    editions:\n      - {prefix: zh-tw, opencc: s2tw, language: zh-TW}\n"
+    )
+    config = write_project(tmp_path / "project", texts, editions, search=True)
+    site = tmp_path / "site"
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "PAGEFIND_BINARY_PATH": str(binary),
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    result = subprocess.run(
+        [*command, "-d", str(site)], capture_output=True, text=True, env=env, timeout=600
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "wenji: search: Pagefind retried once after: pagefind-entry.json unreadable" in log
+    assert "Traceback" not in log
+    for bundle in ("pagefind", "zh-tw/pagefind"):
+        assert json.loads((site / bundle / "pagefind-entry.json").read_text())["languages"]
