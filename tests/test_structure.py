@@ -42,7 +42,7 @@ def test_known_false_positives_are_not_markers(line: str) -> None:
         ("第一，干好的前提", "ordinal"),
         ("第四、干好的根本", "ordinal"),
         ("第一章 总则", "chapter"),
-        ("第二节　实施", "chapter"),
+        ("第二节　实施", "section"),
     ],
 )
 def test_markers(line: str, kind: str) -> None:

@@ -14,11 +14,17 @@ _CN_NUMERAL = "[一二三四五六七八九十百零〇]{1,4}"
 
 # Each kind of marker, most specific first. The look-aheads are the false-positive guards:
 # 一、二线城市 / 三、四月份 (a numeral follows), 1.5亿 / 2023.2.1 (a digit follows).
+_LAW_UNIT = rf"^第[\s\u3000]*({_CN_NUMERAL}|\d{{1,3}})[\s\u3000]*"
+_UNIT_END = r"(?=[\s\u3000]|$)"
 MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})([章节篇])(?=[\s\u3000]|$)")),
+    ("book", re.compile(rf"{_LAW_UNIT}([编編篇]){_UNIT_END}")),
+    ("subbook", re.compile(rf"{_LAW_UNIT}(分[编編]){_UNIT_END}")),
+    ("chapter", re.compile(rf"{_LAW_UNIT}(章){_UNIT_END}")),
+    ("section", re.compile(rf"{_LAW_UNIT}([节節]){_UNIT_END}")),
     ("part", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})(部分)(?=[\s\u3000：:，,]|$)")),
     ("ordinal", re.compile(rf"^第({_CN_NUMERAL})([，、,：:])")),
     ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?![一二三四五六七八九十])")),
+    ("cn_formal", re.compile(r"^([壹贰叁肆伍陆柒捌玖拾貳參陸]{1,3})(、)")),
     ("cn_paren", re.compile(rf"^[（(]({_CN_NUMERAL})[）)]")),
     ("arabic", re.compile(r"^(\d{1,2})([.．、])(?!\d)")),
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
@@ -63,6 +69,9 @@ def cn_to_int(numeral: str) -> int:
         elif char == "百":
             total += (current or 1) * 100
             current = 0
+        elif char == "千":
+            total += (current or 1) * 1000
+            current = 0
     return total + current
 
 
@@ -75,6 +84,31 @@ def int_to_cn(number: int) -> str:
     return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
 
 
+_FORMAL_DIGITS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
+_ARTICLE = re.compile(
+    r"^第[\s\u3000]*([一二三四五六七八九十百千零〇]{1,9}|\d{1,4})[\s\u3000]*[条條]"
+    r"(?:之([一二三四五六七八九十]{1,3}))?(?=[\s\u3000]|$)"
+)
+
+
+@dataclass(frozen=True)
+class ArticleNumber:
+    """A law's 第X条 (第十条之一: number 10, sub 1) and the words of the number as written."""
+
+    number: int
+    sub: int
+    text: str
+
+
+def article_number(text: str) -> ArticleNumber | None:
+    """The 第X条 / 第X條 / 第X条之一 that opens ``text`` (followed by a space or nothing)."""
+    match = _ARTICLE.match(text)
+    if match is None:
+        return None
+    sub = cn_to_int(match.group(2)) if match.group(2) else 0
+    return ArticleNumber(cn_to_int(match.group(1)), sub, match.group(0))
+
+
 def numbering_marker(text: str) -> Marker | None:
     """The numbering marker at the start of ``text``, if any."""
     for kind, pattern in MARKER_PATTERNS:
@@ -83,7 +117,7 @@ def numbering_marker(text: str) -> Marker | None:
             number = (
                 "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match.group(1)) + 1
                 if kind == "circled"
-                else cn_to_int(match.group(1))
+                else cn_to_int(match.group(1).translate(_FORMAL_DIGITS))
             )
             return Marker(kind, number, match.group(0))
     return None
@@ -93,7 +127,8 @@ def format_marker(kind: str, number: int, like: str) -> str:
     """How marker number ``number`` of ``kind`` would be written, modelled on ``like``."""
     if kind == "circled":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[number - 1] if number <= 20 else like
-    numeral = str(number) if kind.startswith("arabic") or like[1:2].isdigit() else int_to_cn(number)
+    arabic = kind.startswith("arabic") or like[1:2].isdigit() or not 0 < number < 100
+    numeral = str(number) if arabic else int_to_cn(number)
     match = re.search(r"[一二三四五六七八九十百零〇\d]+", like)
     if match is None:
         return like

@@ -16,7 +16,10 @@ Line recognisers, tried in order on every line; the first that claims a line dec
 
 Then recognisers over the whole sequence of blocks:
 
-- :func:`.markers.assign_marker_levels`: each marker family gets a level;
+- :func:`.laws.mark_table_of_contents`: a law's 目录 block is not a second outline;
+- :func:`.laws.keep_items_in_articles`: the 款/项 of a 第X条 article stay inside it;
+- :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
+- :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
   become headings one level below their section;
 - :func:`.numbering.numbering_anomalies`: numbering slips are reported, kept as written.
@@ -30,8 +33,11 @@ from typing import Protocol
 from ..frontmatter import StructureOverrides
 from ..model import Block, Diagnostic, SourceLine
 from .draft import Draft, to_blocks
+from .laws import keep_items_in_articles, mark_table_of_contents
 from .leads import mark_parallel_leads
-from .markers import MarkerHeadings, assign_marker_levels
+from .levels import assign_levels
+from .lists import demote_lists
+from .markers import MarkerHeadings
 from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
 from .rules import StructureRules
@@ -67,7 +73,10 @@ def detect_structure(
             drafts.append(Draft(view.number, view.text))
 
     diagnostics: list[Diagnostic] = [*markers.diagnostics, *curator.unmatched()]
-    assign_marker_levels(drafts)
+    mark_table_of_contents(drafts)
+    keep_items_in_articles(drafts)
+    demote_lists(drafts)
+    assign_levels(drafts)
     if overrides.lead_sentences:
         mark_parallel_leads(drafts, rules)
     diagnostics.extend(numbering_anomalies(drafts, source))

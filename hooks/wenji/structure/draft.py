@@ -12,6 +12,9 @@ from ..model import Block, Heading, Paragraph
 class Draft:
     """A block before levels and ids are settled.
 
+    A numbered line kept as a paragraph still carries its ``marker_*`` facts, so a
+    recogniser that looks at a whole family (lists, article-like items) sees every item.
+
     ``locked`` is set by a curator override, a salutation or a split-off body: no later
     recogniser may change the block. ``followers`` are paragraphs split off the same source
     line after the draft became a heading.
@@ -19,6 +22,7 @@ class Draft:
 
     line: int
     text: str
+    source_text: str = ""  # the whole source line, for undoing a split
     heading: bool = False
     marker_kind: str = ""
     marker_text: str = ""
@@ -27,6 +31,14 @@ class Draft:
     kind: str = "marker"
     locked: bool = False
     followers: list[Draft] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.source_text = self.source_text or self.text
+
+    def demote(self) -> None:
+        """Make this draft the paragraph it was in the source (marker and body rejoined)."""
+        self.heading, self.level, self.kind = False, None, "marker"
+        self.text, self.followers = self.source_text, []
 
 
 def drop_final_full_stop(text: str) -> str:

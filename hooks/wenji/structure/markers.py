@@ -1,5 +1,4 @@
-"""Numbering markers (一、 （一） 1. （1） 第一， 第一章 …): which numbered lines are headings,
-and the level of each marker family."""
+"""Numbering markers (一、 （一） 1. （1） 第一， 第一章 …): which numbered lines may head."""
 
 from __future__ import annotations
 
@@ -48,27 +47,15 @@ class MarkerHeadings:
                     view.number,
                 )
             )
-            return [Draft(view.number, view.text)]
-        heading = Draft(
+        draft = Draft(
             view.number,
-            split[0],
-            heading=True,
+            split[0] if split else view.text,
+            view.text,
+            heading=split is not None,
             marker_kind=marker.kind,
             marker_text=marker.text,
             marker_number=marker.number,
         )
-        if split[1]:
-            return [heading, Draft(view.number, split[1], locked=True)]
-        return [heading]
-
-
-def assign_marker_levels(drafts: list[Draft]) -> None:
-    """Each marker kind gets the next level the first time it appears as a heading."""
-    levels: dict[str, int] = {}
-    for draft in drafts:
-        if not draft.heading:
-            continue
-        if draft.marker_kind and draft.marker_kind not in levels:
-            levels[draft.marker_kind] = min(6, 2 + len(levels))
-        if draft.level is None:
-            draft.level = levels.get(draft.marker_kind, 2)
+        if split and split[1]:
+            draft.followers.append(Draft(view.number, split[1], locked=True))
+        return [draft]

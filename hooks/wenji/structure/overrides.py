@@ -32,13 +32,13 @@ class CuratorOverrides:
         self.used.add(forced.prefix)
         split = split_heading(view, self.rules, forced=True)
         assert split is not None
-        draft = Draft(view.number, split[0], heading=True, level=forced.level)
+        draft = Draft(view.number, split[0], view.text, heading=True, level=forced.level)
         draft.kind, draft.locked = "override", True
         if view.marker:
             draft.marker_kind, draft.marker_text = view.marker.kind, view.marker.text
             draft.marker_number = view.marker.number
         if split[1]:
-            return [draft, Draft(view.number, split[1], locked=True)]
+            draft.followers.append(Draft(view.number, split[1], locked=True))
         return [draft]
 
     def unmatched(self) -> list[Diagnostic]:

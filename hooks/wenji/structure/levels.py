@@ -1,0 +1,53 @@
+"""Levels by nesting: how the marker families of this text contain one another.
+
+Walking the headings in order with a stack of open families, as a reader does: a family
+already open closes everything opened inside it and is a sibling at its level; a new family
+opens one level deeper. The families of the law and of outlines (编 > 分编 > 章 > 节, and
+一、 above （一） above 1.) also close deeper families they must contain, so a 一、 after a
+text's opening （一） items is not nested inside them. A text that opens with （一） or 1.
+gets them at level 2.
+
+Headings without a marker (curator overrides, standalone section titles) form their own
+family ``plain``: at the top before any marker, else one level below the open section.
+"""
+
+from __future__ import annotations
+
+from .draft import Draft
+
+PLAIN = "plain"
+_RANK = {
+    "book": 0,
+    "subbook": 1,
+    "part": 2,
+    "chapter": 2,
+    "section": 3,
+    "cn": 4,
+    "cn_formal": 4,
+    "ordinal": 5,
+    "cn_paren": 6,
+    "arabic": 7,
+    "arabic_paren": 8,
+    "circled": 9,
+}
+# Families that close deeper families they must contain when they appear.
+_CONTAINERS = frozenset({"book", "subbook", "part", "chapter", "section", "cn", "cn_formal"})
+
+
+def assign_levels(drafts: list[Draft]) -> None:
+    """Set the level of every heading that has none yet (overrides keep theirs)."""
+    stack: list[str] = []
+    for draft in drafts:
+        if not draft.heading:
+            continue
+        family = draft.marker_kind or PLAIN
+        if family in stack:
+            del stack[stack.index(family) + 1 :]
+        else:
+            rank = _RANK.get(family)
+            if family in _CONTAINERS and rank is not None:
+                while stack and _RANK.get(stack[-1], -1) > rank:
+                    stack.pop()
+            stack.append(family)
+        if draft.level is None:
+            draft.level = min(6, 1 + len(stack))

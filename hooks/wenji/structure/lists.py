@@ -1,0 +1,88 @@
+"""Lists are not headings: numbered items that enumerate rather than open a section.
+
+Decided by the run as a whole, never line by line:
+
+- a cluster of numbered lines of one family, next to each other, is a list when one of its
+  items is a single clause ending in ；, or when the line before it ends in ： and its
+  several items are each a single sentence or a definition (…，是指…);
+- a family's run (its items from 1 on) is a list of article-like paragraphs when fewer than
+  half of its items could be headings at all (the others open with long sentences).
+
+List items render as paragraphs with their marker kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..patterns import first_sentence
+from .draft import Draft
+
+_CLAUSE_ENDS = ("；", ";")
+_INTRO_ENDS = ("：", ":")
+_MIN_ARTICLE_RUN = 3
+
+
+def _single_sentence(draft: Draft) -> bool:
+    """One sentence, or a definition (…，是指…) however long: an item, not a section."""
+    sentence, rest = first_sentence(draft.source_text)
+    return not rest or "是指" in sentence
+
+
+def _last_text(draft: Draft) -> str:
+    return draft.followers[-1].text if draft.followers else draft.text
+
+
+def demote_lists(drafts: Sequence[Draft]) -> None:
+    """Turn numbered items that form a list back into paragraphs."""
+    _enumerations(drafts)
+    _article_like_runs(drafts)
+
+
+def _enumerations(drafts: Sequence[Draft]) -> None:
+    index = 0
+    while index < len(drafts):
+        kind = drafts[index].marker_kind
+        if not kind or drafts[index].locked:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(drafts) and drafts[end].marker_kind == kind and not drafts[end].locked:
+            end += 1
+        cluster = drafts[index:end]
+        clause = any(
+            _single_sentence(d) and d.source_text.rstrip().endswith(_CLAUSE_ENDS) for d in cluster
+        )
+        intro = drafts[index - 1] if index else None
+        introduced = (
+            intro is not None
+            and not intro.locked  # 同志们： addresses the audience, it does not introduce
+            and _last_text(intro).rstrip().endswith(_INTRO_ENDS)
+        )
+        if clause or (
+            introduced and len(cluster) > 1 and all(_single_sentence(d) for d in cluster)
+        ):
+            for draft in cluster:
+                draft.demote()
+        index = end
+
+
+def _article_like_runs(drafts: Sequence[Draft]) -> None:
+    runs: dict[str, list[Draft]] = {}
+
+    def settle(run: list[Draft]) -> None:
+        if len(run) >= _MIN_ARTICLE_RUN and 2 * sum(d.heading for d in run) < len(run):
+            for draft in run:
+                if draft.heading:
+                    draft.demote()
+
+    for draft in drafts:
+        if not draft.marker_kind or draft.locked:
+            continue
+        run = runs.setdefault(draft.marker_kind, [])
+        if run and draft.marker_number <= 1:
+            settle(run)
+            run.clear()
+        run.append(draft)
+    for run in runs.values():
+        settle(run)
