@@ -25,6 +25,9 @@ _SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9f
 _EDGE_FIELDS = {"来源": "source", "责任编辑": "editor"}
 _EDGE_FIELD = re.compile(r"^(来源|责任编辑)\s*[：:]\s*(\S.{0,58})$")
 EDGE_FIELD_ZONE = 5
+_NOT_NAMES = frozenset(
+    "目录 目錄 序言 前言 引言 附件 附则 附則 说明 說明 摘要 正文 总则 總則 后记 後記".split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True)
@@ -108,11 +111,20 @@ def _take_title_companions(body: list[SourceLine], found: dict[str, Any]) -> Non
             found["occasion"] = re.sub(r"^在(.+?)(?:上|中)?的(?:讲话|发言|报告)$", r"\1", occasion)
         elif "date" not in found and (date := parse_date(text)):
             found["date"], found["date_text"] = date, text
-        elif "speaker" not in found and _SPEAKER.match(text) and not is_salutation(text):
+        elif "speaker" not in found and _is_name(text):
             found["speaker"] = text
         else:
             break
         body.pop(0)
+
+
+def _is_name(text: str) -> bool:
+    """李强, 李　强: a short name line, not a word such as 目　录 or 序　言."""
+    return (
+        bool(_SPEAKER.match(text))
+        and not is_salutation(text)
+        and re.sub(r"\s+", "", text) not in _NOT_NAMES
+    )
 
 
 def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ Then recognisers over the whole sequence of blocks:
 
 - :func:`.laws.mark_table_of_contents`: a law's 目录 block is not a second outline;
 - :func:`.laws.keep_items_in_articles`: the 款/项 of a 第X条 article stay inside it;
+- :func:`.laws.mark_annexes`: 序言, 附则, 附件 lines are top-level headings;
 - :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
@@ -33,7 +34,7 @@ from typing import Protocol
 from ..frontmatter import StructureOverrides
 from ..model import Block, Diagnostic, SourceLine
 from .draft import Draft, to_blocks
-from .laws import keep_items_in_articles, mark_table_of_contents
+from .laws import keep_items_in_articles, mark_annexes, mark_table_of_contents
 from .leads import mark_parallel_leads
 from .levels import assign_levels
 from .lists import demote_lists
@@ -75,6 +76,7 @@ def detect_structure(
     diagnostics: list[Diagnostic] = [*markers.diagnostics, *curator.unmatched()]
     mark_table_of_contents(drafts)
     keep_items_in_articles(drafts)
+    mark_annexes(drafts)
     demote_lists(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:

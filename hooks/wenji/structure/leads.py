@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..patterns import first_sentence, numbering_marker
+from ..patterns import article_number, first_sentence, numbering_marker
 from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
 
 
 def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
-    if draft.heading or draft.locked or numbering_marker(draft.text):
+    if draft.heading or draft.locked or numbering_marker(draft.text) or article_number(draft.text):
         return None
     sentence, rest = first_sentence(draft.text)
     if not rest or not sentence.endswith("。") or len(sentence) > rules.parallel_sentence_max:

@@ -9,11 +9,13 @@ gets them at level 2.
 
 Headings without a marker (curator overrides, standalone section titles) form their own
 family ``plain``: at the top before any marker, else one level below the open section.
+A law's 序言, 附则 and 附件 are top-level and close every open family.
 """
 
 from __future__ import annotations
 
 from .draft import Draft
+from .laws import ANNEX
 
 PLAIN = "plain"
 _RANK = {
@@ -41,6 +43,10 @@ def assign_levels(drafts: list[Draft]) -> None:
         if not draft.heading:
             continue
         family = draft.marker_kind or PLAIN
+        if family == ANNEX:  # 序言, 附则, 附件: top level, containing no family
+            stack.clear()
+            draft.level = draft.level or 2
+            continue
         if family in stack:
             del stack[stack.index(family) + 1 :]
         else:
