@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from wenji.addresses import edit_url, overlap_problem
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
@@ -114,6 +115,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state = _BuildState(settings=settings, started=time.perf_counter())
     config_dir = Path(config.config_file_path).parent
     _state.corpus_dir = config_dir / settings.corpus_dir
+    problem = overlap_problem(Path(config.site_dir), _state.corpus_dir, Path(config.docs_dir))
+    if problem:
+        raise PluginError(f"invalid configuration: {problem}")
     for edition in settings.editions:
         _state.editions[edition.prefix] = _edition_builder(edition, config_dir)
     if config.repo_url and config.edit_uri:
@@ -330,7 +334,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = _state.pages.get(page.file.src_uri)
     if source is not None and source.text is not None:
         base = _state.repo_edit_base
-        page.edit_url = base + source.text.file.source if base else None
+        page.edit_url = edit_url(base, source.text.file.source) if base else None
     elif LIBRARY_MARKER in markdown and _state.root is not None:
         markdown = markdown.replace(LIBRARY_MARKER, _library_overview(page), 1)
     return markdown
@@ -381,7 +385,7 @@ def _alternates(page: Page, prefix: str) -> list[dict[str, str]]:
     ]:
         uri = edition_uri(edition_prefix, primary_uri) if edition_prefix else primary_uri
         url = _page_url(uri, config_use_directory_urls=page.file.use_directory_urls)
-        links.append({"name": name, "link": url, "lang": language})
+        links.append({"name": html.escape(name), "link": url, "lang": html.escape(language)})
     return links
 
 
@@ -396,12 +400,23 @@ def _page_url(uri: str, config_use_directory_urls: bool) -> str:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Permalink titles come from the toc settings, in the primary script: convert them."""
+    _pin_title(page)
     builder = _state.editions.get(_edition_of(page.file.src_uri))
     title = (config.mdx_configs.get("toc") or {}).get("permalink_title")
     if builder is None or not isinstance(title, str):
         return html_text
     attribute = f'title="{html.escape(title)}"'
     return html_text.replace(attribute, f'title="{html.escape(builder.text(title))}"')
+
+
+def _pin_title(page: Page) -> None:
+    """Material writes ``<title>{{ page.title | striptags }}``, and ``striptags`` turns
+    the entities of an escaped title back into markup (``&lt;script&gt;`` → ``<script>``).
+    Page titles are HTML in MkDocs (escaped by wenji, rendered by Markdown); with the
+    same string as ``page.meta.title`` the theme writes it as it is.
+    """
+    if "title" not in page.meta and not page.is_homepage and page.title:
+        page.meta["title"] = page.title
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -129,10 +129,12 @@ class Library:
         return outcome, True
 
 
-def folder_title(path: str, folder_titles: Mapping[str, str]) -> str:
+def folder_title(path: str, folder_titles: Mapping[str, str], name: str | None = None) -> str:
+    """``folder_titles[path]``, else the folder's name as written (``name``, else the last
+    part of ``path``) with ``-`` and ``_`` read as spaces."""
     if path in folder_titles:
         return folder_titles[path]
-    name = PurePosixPath(path).name
+    name = name or PurePosixPath(path).name
     return name.replace("-", " ").replace("_", " ")
 
 
@@ -140,12 +142,18 @@ def group_folders(texts: list[Text], folder_titles: Mapping[str, str]) -> Folder
     """Arrange texts in their folders, each folder's texts in reading order."""
     root = Folder("", folder_titles.get("", ""))
     folders: dict[str, Folder] = {"": root}
+    names: dict[str, str] = {}  # folder address → its name as written in the corpus
+    for text in texts:
+        written = PurePosixPath(text.file.source).parent.parts
+        address = PurePosixPath(text.file.page_uri).parent.parts
+        for depth in range(1, len(address) + 1):
+            names.setdefault("/".join(address[:depth]), written[depth - 1])
 
     def folder_for(path: str) -> Folder:
         if path not in folders:
             parent_path = PurePosixPath(path).parent.as_posix()
             parent = folder_for("" if parent_path == "." else parent_path)
-            folders[path] = Folder(path, folder_title(path, folder_titles))
+            folders[path] = Folder(path, folder_title(path, folder_titles, names.get(path)))
             parent.folders.append(folders[path])
         return folders[path]
 
