@@ -8,12 +8,14 @@ falls below its floor in ``bench/fidelity/floors.json`` (refresh the floors with
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from wenji.eval import load_corpus, score_corpus
+from wenji.eval.align import block_strings
 from wenji.eval.floors import check_floors
 
 FIDELITY = ROOT / "bench" / "fidelity"
@@ -64,6 +66,19 @@ def test_truth_that_does_not_fit_its_text_is_reported(tmp_path: Path) -> None:
     assert any("level 2-6" in problem for problem in corpus.problems)
     scores, _ = score_corpus(corpus.entries)
     assert scores[0].truth_problems == ["truth/law/a.yml: heading line 2 is blank"]
+
+
+@dataclass
+class _Article:
+    number: str
+    text: str
+    items: tuple[str, ...] = ()
+
+
+def test_article_numbers_and_items_count_as_kept_text() -> None:
+    article = _Article("第十条", "国家保护。", ("（一）甲；", "（二）乙。"))
+    assert list(block_strings(article)) == ["第十条", "国家保护。", "（一）甲；", "（二）乙。"]
+    assert list(block_strings(_Article("第十条", "第十条　国家保护。"))) == ["第十条　国家保护。"]
 
 
 @pytest.mark.skipif(not (FIDELITY / "floors.json").is_file(), reason="no committed fidelity corpus")

@@ -37,8 +37,16 @@ def counted(text: str) -> str:
 
 
 def block_strings(block: object) -> Iterator[str]:
-    """Every text field of a block, including those of nested items (lists, articles)."""
+    """Every text field of a block, including those of nested items (lists, articles).
+
+    A ``number`` or ``label`` kept apart from the text (an article's 第十条) comes first,
+    unless the text already holds it.
+    """
     text = getattr(block, "text", None)
+    for name in ("number", "label"):
+        value = getattr(block, name, None)
+        if isinstance(value, str) and counted(value) not in counted(text or ""):
+            yield value
     if isinstance(text, str):
         yield text
     for name in ("title", "items", "children", "blocks"):
