@@ -91,9 +91,9 @@ class TextScore:
         """How wrong wenji is on this text, for ranking the worst (higher is worse)."""
         misses = self.truth_headings - self.matched_level
         false = self.wenji_headings - self.matched_level
-        heading = (misses + false) / max(self.truth_headings, 1)
+        heading = (misses + false) / max(self.truth_headings, 1) + 0.02 * (misses + false)
         chars = 20 * self.chars_lost / max(self.chars, 1)
-        wrong = sum(0.5 for value in (self.title, self.date, self.speaker) if value is False)
+        wrong = sum(0.25 for value in (self.title, self.date, self.speaker) if value is False)
         return heading + chars + wrong + 0.5 * len(self.body_lines_removed) + 5 * bool(self.error)
 
 
