@@ -314,6 +314,8 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     builder = _state.editions.get(source.edition)
     if builder is not None:
         document = builder.document(document)
+        for diagnostic in builder.leftovers(document):
+            _log(diagnostic)
         labels = builder.labels(DEFAULT_LABELS)
         _state.convert_seconds += time.perf_counter() - started
         started = time.perf_counter()

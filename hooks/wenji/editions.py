@@ -13,8 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Edition
-from .model import Document
-from .script import Converter, convert_document, convert_text, get_converter, is_traditional
+from .model import Diagnostic, Document
+from .script import (
+    Converter,
+    convert_document,
+    convert_text,
+    get_converter,
+    is_traditional,
+    leftover_lines,
+)
 
 # Markdown and HTML that must reach the page unchanged: fenced and inline code, link
 # targets, reference definitions, autolinks and tags, attribute lists, bare URLs, entities.
@@ -79,6 +86,7 @@ class EditionBuilder:
     config_dir: Path
     converter: Converter = field(init=False)
     _documents: dict[str, tuple[Document, Document]] = field(default_factory=dict)
+    _leftovers: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         phrase_files = tuple(str(self.config_dir / p) for p in self.edition.phrase_files)
@@ -97,12 +105,34 @@ class EditionBuilder:
         if cached is not None and cached[0] is document:
             return cached[1]
         sample = document.title + "".join(block.text for block in document.blocks[:20])
-        if self.converts_to_traditional and is_traditional(sample):
-            converted = document
-        else:
-            converted = convert_document(document, self.converter)
+        kept = self.converts_to_traditional and is_traditional(sample)
+        converted = document if kept else convert_document(document, self.converter)
         self._documents[document.source] = (document, converted)
+        self._leftovers[document.source] = self._check(converted, kept)
         return converted
+
+    def leftovers(self, document: Document) -> tuple[Diagnostic, ...]:
+        """Warnings for the Simplified-only characters left in this edition's ``document``.
+
+        One per heading or paragraph (named by its source line). Empty for an edition that
+        does not convert to Traditional and before :meth:`document` has seen the text.
+        """
+        return self._leftovers.get(document.source, ())
+
+    def _check(self, converted: Document, kept: bool) -> tuple[Diagnostic, ...]:
+        if not self.converts_to_traditional:
+            return ()
+        how = "kept as it is (it is mostly Traditional)" if kept else "converted"
+        return tuple(
+            Diagnostic(
+                "warning",
+                converted.source,
+                f"{self.edition.prefix} edition: Simplified-only characters {chars} left in "
+                f"the text {how}; a curator phrase file entry fixes the word",
+                line,
+            )
+            for line, chars in leftover_lines(converted)
+        )
 
     def labels(self, labels: Mapping[str, str]) -> dict[str, str]:
         return {key: self.text(value) for key, value in labels.items()}
