@@ -36,6 +36,10 @@ test: lint
 bench: $(READY)
 	$(BIN)/python bench/run.py
 
+convert-eval: $(READY)
+	$(BIN)/python bench/convert_eval.py
+	$(BIN)/python bench/convert_eval.py --speed
+
 fidelity: $(READY)
 	$(BIN)/python -m wenji.eval $(ARGS)
 

@@ -8,10 +8,11 @@ through OpenCC on its own (cached: most words repeat), and then two small layers
 remains:
 
 * **word overrides** (``data/phrases/common.txt`` for every Traditional edition, then
-  ``<config>.txt`` for the regional forms of that edition), applied to whole tokens only;
+  ``<config>.txt`` for the regional forms of that edition), applied to whole tokens; the
+  regional entries also inside longer tokens (计划性 → 計畫性, 发布会 → 發布會);
 * **context rules** for single-character tokens whose reading depends on the neighbour
   token (measure word 只 after a numeral → 隻; 里 after a numeral stays 里; 系 before 于
-  → 繫), see :func:`_in_context`.
+  → 繫, else 係; 准 before 其/予 "permit" stays 准), see ``WordConverter._in_context``.
 """
 
 from __future__ import annotations
@@ -70,12 +71,19 @@ class WordConverter:
         self._opencc = _opencc(config)
         variants = REGIONAL_VARIANTS.get(config)
         regionalize = _opencc(variants).convert if variants else str
-        overrides: dict[str, str] = {}
+        # Alone, 系 is the formal copula 係 (本案係…, 均係) far more often than 系
+        # (department, system: those are words, 中文系 体系 派系); before 于 it is 繫.
+        overrides: dict[str, str] = {"系": regionalize("係")}
+        inside: dict[str, str] = {}
         for path in files:
             entries = load_phrase_file(path)
             if path.name == "common.txt":
                 entries = {source: regionalize(target) for source, target in entries.items()}
+            else:  # regional vocabulary holds inside longer words too: 计划性, 发布会
+                inside.update((s, t) for s, t in entries.items() if len(s) == len(t) > 1)
             overrides.update(entries)
+        self._inside = inside
+        self._inside_pattern = re.compile("|".join(map(re.escape, inside))) if inside else None
         self.overrides: Mapping[str, str] = overrides
         segment.add_words(overrides)
         self._cache: dict[str, str] = dict(overrides)
@@ -83,6 +91,7 @@ class WordConverter:
             "只": ("隻", _COUNTERS, None),
             "里": ("里", _NUMERALS, None),
             "系": (regionalize("繫"), None, frozenset("于於")),
+            "准": ("准", None, frozenset("其予许他她你我")),
         }
 
     def word(self, word: str) -> str:
@@ -93,6 +102,12 @@ class WordConverter:
                 self._cache = dict(self.overrides)
             # Only Han words go to OpenCC (which also stops at a NUL character).
             converted = self._opencc.convert(word) if HAN.search(word) else word
+            pattern = self._inside_pattern
+            if pattern is not None and len(converted) == len(word):
+                for match in pattern.finditer(word):
+                    start, end = match.span()
+                    target = self._inside[match.group()]
+                    converted = converted[:start] + target + converted[end:]
             self._cache[word] = converted
         return converted
 
