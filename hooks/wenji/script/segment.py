@@ -29,8 +29,9 @@ def _segmenter() -> rjieba.Jieba:
 def add_words(words: Iterable[str]) -> None:
     """Make each of ``words`` one token from now on (word overrides must be whole tokens).
 
-    A word jieba already knows keeps its frequency; a new one gets the frequency that
-    just makes jieba prefer it over the pieces it would cut it into.
+    Each gets the frequency that just makes jieba prefer it over the pieces it would cut
+    it into (``suggest_freq``; never lower than the one it has, so a common word keeps
+    its frequency, and the rest of the text is segmented as before).
     """
     segmenter = _segmenter()
     with _lock:
@@ -38,8 +39,7 @@ def add_words(words: Iterable[str]) -> None:
             if word in _added or len(word) < 2:
                 continue
             _added.add(word)
-            if not segmenter.has_word(word):
-                segmenter.add_word(word, segmenter.suggest_freq(word), None)
+            segmenter.add_word(word, segmenter.suggest_freq(word), None)
 
 
 def cut(text: str) -> list[str]:

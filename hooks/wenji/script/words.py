@@ -25,7 +25,7 @@ from pathlib import Path
 import opencc
 
 from . import segment
-from .configs import REGIONAL_VARIANTS
+from .configs import HONG_KONG_GLYPHS, REGIONAL_VARIANTS
 from .phrases import PHRASES_DIR, load_phrase_file
 
 __all__ = ["HAN", "WordConverter", "override_files"]
@@ -70,7 +70,13 @@ class WordConverter:
         self.config = config
         self._opencc = _opencc(config)
         variants = REGIONAL_VARIANTS.get(config)
-        regionalize = _opencc(variants).convert if variants else str
+        glyphs = HONG_KONG_GLYPHS if config.startswith("s2hk") else None
+        self._glyphs = glyphs
+
+        def regionalize(text: str) -> str:
+            text = _opencc(variants).convert(text) if variants else text
+            return text.translate(glyphs) if glyphs else text
+
         # Alone, 系 is the formal copula 係 (本案係…, 均係) far more often than 系
         # (department, system: those are words, 中文系 体系 派系); before 于 it is 繫.
         overrides: dict[str, str] = {"系": regionalize("係")}
@@ -90,7 +96,7 @@ class WordConverter:
         self._in_context = {
             "只": ("隻", _COUNTERS, None),
             "里": ("里", _NUMERALS, None),
-            "系": (regionalize("繫"), None, frozenset("于於")),
+            "系": (regionalize("繫"), None, frozenset("于於鞋领紧牢")),
             "准": ("准", None, frozenset("其予许他她你我")),
         }
 
@@ -102,6 +108,8 @@ class WordConverter:
                 self._cache = dict(self.overrides)
             # Only Han words go to OpenCC (which also stops at a NUL character).
             converted = self._opencc.convert(word) if HAN.search(word) else word
+            if self._glyphs is not None:
+                converted = converted.translate(self._glyphs)
             pattern = self._inside_pattern
             if pattern is not None and len(converted) == len(word):
                 for match in pattern.finditer(word):
