@@ -76,12 +76,35 @@ def cn_to_int(numeral: str) -> int:
 
 
 def int_to_cn(number: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (1–99)."""
-    digits = "一二三四五六七八九"
-    if number < 10:
-        return digits[number - 1]
-    tens, ones = divmod(number, 10)
-    return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
+    """1 → 一, 12 → 十二, 20 → 二十, 100 → 一百, 105 → 一百零五, 1010 → 一千零一十.
+
+    Any non-negative number (万 and 亿 groups); 0 → 零, negative numbers as digits.
+    """
+    if number < 0:
+        return str(number)
+    if number == 0:
+        return "零"
+    text = _cn(number)
+    return text[1:] if text.startswith("一十") else text
+
+
+def _cn(number: int) -> str:
+    """``number`` (≥ 1) in Chinese numerals, tens always with their digit (一十)."""
+    for unit, size in (("亿", 10**8), ("万", 10**4)):
+        if number >= size:
+            high, low = divmod(number, size)
+            gap = "零" if 0 < low < size // 10 else ""
+            return _cn(high) + unit + gap + (_cn(low) if low else "")
+    digits = "零一二三四五六七八九"
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, number = divmod(number, value)
+        if digit:
+            out += ("零" if zero and out else "") + digits[digit] + unit
+            zero = False
+        else:
+            zero = True
+    return out
 
 
 _FORMAL_DIGITS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
