@@ -18,6 +18,8 @@ from .patterns import is_closing, is_salutation, numbering_marker
 
 TITLE_MAX_CHARS = 60
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？；：:!?;]")
+#: A separator line (---, ——————, ***, ===): never a title, subtitle or speaker.
+_RULE = re.compile(r"^[-—－―=＝*＊_~～·.。…\s]+$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)\s*(.+)$")
 _DATE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*[）)]?$")
 _ISO_DATE = re.compile(r"^[（(]?(\d{4})[-./](\d{1,2})[-./](\d{1,2})[）)]?$")
@@ -50,6 +52,7 @@ def is_title_like(text: str) -> bool:
     """Short, no sentence punctuation, not a salutation, not a numbered section."""
     return (
         len(text) <= TITLE_MAX_CHARS
+        and not _RULE.match(text)
         and not _SENTENCE_PUNCTUATION.search(text)
         and not is_salutation(text)
         and not is_closing(text)
@@ -105,7 +108,7 @@ def _take_title_companions(body: list[SourceLine], found: dict[str, Any]) -> Non
     """Subtitle, date and speaker lines directly under the title, in any order."""
     while body:
         text = body[0].text
-        if "subtitle" not in found and (match := _SUBTITLE.match(text)):
+        if "subtitle" not in found and (match := _SUBTITLE.match(text)) and not _RULE.match(text):
             found["subtitle"] = text
             occasion = match.group(1).strip()
             found["occasion"] = re.sub(r"^在(.+?)(?:上|中)?的(?:讲话|发言|报告)$", r"\1", occasion)

@@ -68,7 +68,7 @@ def process(
     diagnostics.extend(front.diagnostics)
     body_text = "\n".join(text.split("\n")[front.body_start :])
     lines = clean_lines(body_text, first_line_number=front.body_start + 1)
-    if not lines:
+    if not lines and not front.kept:
         reason = "no text after the front matter" if front.body_start else "empty file"
         raise SkippedText(Diagnostic("warning", source, f"skipped: {reason}"))
 
@@ -87,7 +87,8 @@ def process(
             )
 
     header = read_header(lines, front.values, source)
-    blocks, found = detect_structure(header.body, source, front.structure, options.structure)
+    body = [*front.kept, *header.body]
+    blocks, found = detect_structure(body, source, front.structure, options.structure)
     diagnostics.extend(found)
     timer.add("structure", started)
     return Document(
