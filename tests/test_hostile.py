@@ -114,7 +114,7 @@ def bad_input_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, B
         "e.g. .docx)",
         "WARNING -  wenji: bad/scan.txt: skipped: binary file (looks like a PDF)",
         "WARNING -  wenji: bad/only-front-matter.txt: skipped: no text after the front matter",
-        "WARNING -  wenji: bad/unknown-key.txt:1: front matter: unknown key 'titel' ignored",
+        "WARNING -  wenji: bad/unknown-key.txt:2: front matter: unknown key 'titel' (known: ",
         "INFO    -  wenji: odd/with space.txt: name is not URL-safe; published at "
         "'odd/with-space/'",
         "INFO    -  wenji: odd/issue #12.txt: name is not URL-safe; published at 'odd/issue-12/'",
