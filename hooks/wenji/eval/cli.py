@@ -26,7 +26,15 @@ from .floors import check_floors, make_floors
 from .report import LEGEND, as_json, table, worst
 from .score import MODELS_ARTICLES, score_corpus
 
-DEFAULT_CORPUS = Path("bench/fidelity")
+# The repository's corpus: from the working directory, else beside this package's checkout.
+DEFAULT_CORPUS = next(
+    (
+        path
+        for path in (Path("bench/fidelity"), Path(__file__).resolve().parents[3] / "bench/fidelity")
+        if (path / "manifest.tsv").is_file()
+    ),
+    Path("bench/fidelity"),
+)
 
 
 def _parser() -> argparse.ArgumentParser:
