@@ -189,7 +189,7 @@ def test_title_subtitle_date_and_speaker_lines() -> None:
     meta = document.metadata
     assert (document.title, document.title_from) == ("在全市工作会议上的讲话", "first line")
     assert meta.subtitle == "——在2023年全市经济工作会议上的讲话"
-    assert meta.occasion == "2023年全市经济工作会议"
+    assert meta.occasion == ""  # the subtitle says it; not repeated as 场合
     assert (meta.date, meta.speaker, meta.source) == ("2023-02-01", "张三", "某某日报")
     assert [p.text for p in document.paragraphs] == ["同志们：", "正文。"]
 

@@ -1,35 +1,78 @@
 """Metadata: the title and the lines around it that describe a text rather than say it.
 
-Front matter wins over anything detected. Detected, in this order, at the top of the
-text: a title-like first line, then subtitle (——在…上的讲话), date (（2023年2月1日）) and
-speaker lines; anywhere at the edges: ``来源：`` and ``责任编辑：`` lines.
+Front matter wins over anything detected. Detected at the top of the text:
+
+- the title: the first title-like line (a scraper line such as 下载 or 首页 > … never),
+  joined with the next line when the title is broken over two (…关于加强 / …的决定);
+- under it, in any order: a subtitle (——2024年3月5日在…上的讲话, or 1957年6月26日在…上),
+  whose date is the text's date; a date line (（2023年2月1日）, 二〇二六年二月三日,
+  2026-02-03); an office and a name (国务院总理 / 李　强, 区长 李某某); a document
+  number (国发〔2019〕4号) is passed over and kept;
+- a law's promulgation note (（…会议通过　…修订）) gives the date (the latest it names) and
+  the body that passed it; the note itself stays in the text;
+- otherwise a signature (an organ's name, then a date line) gives date and issuer, and a
+  document's title names its issuer (国务院办公厅关于…);
+- at the edges: 来源/來源, 责任编辑/責任編輯, 发布时间/發布時間, 作者 fields.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from .bylines import (
+    is_name,
+    is_organ,
+    is_promulgation_note,
+    is_role,
+    latest_act,
+    organ_in_title,
+    split_role_and_name,
+)
+from .dates import find_dates, parse_date
 from .model import Metadata, SourceLine
 from .patterns import is_closing, is_salutation, numbering_marker
 
+__all__ = ["Header", "is_title_like", "parse_date", "read_header", "title_from_file_name"]
+
 TITLE_MAX_CHARS = 60
+TITLE_MAX_LINES = 3
+HEADER_ZONE = 8  # lines under the title that may describe it
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？；：:!?;]")
 #: A separator line (---, ——————, ***, ===): never a title, subtitle or speaker.
 _RULE = re.compile(r"^[-—－―=＝*＊_~～·.。…\s]+$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)\s*(.+)$")
-_DATE = re.compile(r"^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*[）)]?$")
-_ISO_DATE = re.compile(r"^[（(]?(\d{4})[-./](\d{1,2})[-./](\d{1,2})[）)]?$")
-_SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$")
-_EDGE_FIELDS = {"来源": "source", "责任编辑": "editor"}
-_EDGE_FIELD = re.compile(r"^(来源|责任编辑)\s*[：:]\s*(\S.{0,58})$")
-EDGE_FIELD_ZONE = 5
-_NOT_NAMES = frozenset(
-    "目录 目錄 序言 前言 引言 附件 附则 附則 说明 說明 摘要 正文 总则 總則 后记 後記".split()  # noqa: SIM905
+_DATED_OCCASION = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,40}在.+[上中][）)]?$"
 )
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
+_SCRAPER = re.compile(r"下载|字号|打印|分享到|首页\s*[>＞»›]|当前位置|您的位置|扫一扫|二维码|收藏")
+_GENRE_END = re.compile(
+    r"(?:通知|决定|意见|方案|办法|规定|条例|报告|讲话|发言|法|纲要|决议|公告|通告|批复|复函|函|"
+    r"细则|规则|章程|纪要|规划|计划|说明|致辞|贺信|公报|通報|決定|辦法|規定|條例|報告|講話)"
+    r"(?:[（(][^）)]{1,8}[）)])?$"
+)
+_FIELD_KEYS = {
+    "来源": "source",
+    "來源": "source",
+    "稿源": "source",
+    "责任编辑": "editor",
+    "責任編輯": "editor",
+    "编辑": "editor",
+    "編輯": "editor",
+    "发布时间": "date",
+    "發布時間": "date",
+    "发布日期": "date",
+    "發布日期": "date",
+    "發佈時間": "date",
+    "作者": "speaker",
+}
+_FIELD = re.compile(rf"({'|'.join(sorted(_FIELD_KEYS, key=len, reverse=True))})\s*[：:]\s*")
+EDGE_FIELD_ZONE = 5
 
 
 @dataclass(frozen=True)
@@ -49,7 +92,7 @@ def title_from_file_name(source: str) -> str:
 
 
 def is_title_like(text: str) -> bool:
-    """Short, no sentence punctuation, not a salutation, not a numbered section."""
+    """Short, no sentence punctuation, not a salutation, not a numbered section, no scraper."""
     return (
         len(text) <= TITLE_MAX_CHARS
         and not _RULE.match(text)
@@ -57,18 +100,9 @@ def is_title_like(text: str) -> bool:
         and not is_salutation(text)
         and not is_closing(text)
         and numbering_marker(text) is None
+        and not _SCRAPER.search(text)
+        and parse_date(text) is None
     )
-
-
-def parse_date(text: str) -> str | None:
-    """``（2023年2月1日）`` → ``2023-02-01``; ``2023年2月`` → ``2023-02``."""
-    match = _DATE.match(text) or _ISO_DATE.match(text)
-    if match is None:
-        return None
-    year, month, day = match.groups()
-    if not 1 <= int(month) <= 12 or (day is not None and not 1 <= int(day) <= 31):
-        return None
-    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
 
 
 def read_header(
@@ -80,13 +114,15 @@ def read_header(
     title_from: Literal["front matter", "first line", "file name"] = "file name"
     title_line: int | None = None
 
-    if body and is_title_like(body[0].text) and len(body) > 1:
-        found["title"] = body[0].text
-        title_from, title_line = "first line", body[0].number
-        body.pop(0)
+    if len(body) > 1 and is_title_like(body[0].text):
+        title_line = body[0].number
+        found["title"] = body.pop(0).text
+        title_from = "first line"
+        for _ in range(_title_continuation(found["title"], body)):
+            found["title"] += body.pop(0).text
         _take_title_companions(body, found)
-
     _take_edge_fields(body, found)
+    _find_date_and_issuer(body, found)
 
     values = {**found, **front_matter}
     if "date" in front_matter:
@@ -104,43 +140,146 @@ def read_header(
     return Header(Metadata(**values), title_from, title_line, body)
 
 
-def _take_title_companions(body: list[SourceLine], found: dict[str, Any]) -> None:
-    """Subtitle, date and speaker lines directly under the title, in any order."""
-    while body:
-        text = body[0].text
-        if "subtitle" not in found and (match := _SUBTITLE.match(text)) and not _RULE.match(text):
-            found["subtitle"] = text
-            occasion = match.group(1).strip()
-            found["occasion"] = re.sub(r"^在(.+?)(?:上|中)?的(?:讲话|发言|报告)$", r"\1", occasion)
-        elif "date" not in found and (date := parse_date(text)):
-            found["date"], found["date_text"] = date, text
-        elif "speaker" not in found and _is_name(text):
-            found["speaker"] = text
-        else:
-            break
-        body.pop(0)
-
-
-def _is_name(text: str) -> bool:
-    """李强, 李　强: a short name line, not a word such as 目　录 or 序　言."""
-    return (
-        bool(_SPEAKER.match(text))
-        and not is_salutation(text)
-        and re.sub(r"\s+", "", text) not in _NOT_NAMES
+def _describes(text: str) -> bool:
+    return bool(
+        _SUBTITLE.match(text)
+        or parse_date(text)
+        or is_name(text)
+        or is_role(text)
+        or split_role_and_name(text)
+        or _DOC_NUMBER.match(text)
+        or is_promulgation_note(text)
     )
 
 
+def _title_continuation(title: str, body: Sequence[SourceLine]) -> int:
+    """How many of the next lines continue a title broken over lines (政府工作报 / 告,
+    国务院办公厅关于… / …的指导意见): they end it with the name of its genre."""
+    if not body or _GENRE_END.search(title):
+        return 0
+    joined = title
+    for count, line in enumerate(body[: TITLE_MAX_LINES - 1], start=1):
+        following = line.text
+        if not is_title_like(following) or (_describes(following) and len(following) > 2):
+            return 0
+        joined += following
+        if len(joined) > TITLE_MAX_CHARS:
+            return 0
+        if len(following) <= 2 or _GENRE_END.search(joined):
+            return count
+    return 0
+
+
+def _take_title_companions(body: list[SourceLine], found: dict[str, Any]) -> None:
+    """Subtitle, date, office and name lines under the title, in any order.
+
+    A document number or a law's promulgation note is passed over and stays in the text.
+    """
+    index = 0
+    while index < min(len(body), HEADER_ZONE) and len(body) > 1:
+        text = body[index].text
+        if _RULE.match(text):
+            break
+        if "subtitle" not in found and (_SUBTITLE.match(text) or _DATED_OCCASION.match(text)):
+            found["subtitle"] = text
+            dates = find_dates(text)
+            if dates and "date" not in found:
+                found["date"], found["date_text"] = dates[0]
+        elif "date" not in found and (date := parse_date(text)):
+            found["date"], found["date_text"] = date, text
+        elif "speaker" not in found and (pair := split_role_and_name(text)):
+            found["role"], found["speaker"] = pair
+        elif "speaker" not in found and is_role(text) and _name_follows(body, index):
+            found["role"], found["speaker"] = text, body.pop(index + 1).text
+        elif "speaker" not in found and is_name(text):
+            found["speaker"] = text
+        elif _DOC_NUMBER.match(text) or is_promulgation_note(text):
+            index += 1
+            continue
+        else:
+            break
+        body.pop(index)
+
+
+def _name_follows(body: Sequence[SourceLine], index: int) -> bool:
+    return index + 1 < len(body) - 1 and is_name(body[index + 1].text)
+
+
 def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:
-    """``来源：…`` / ``责任编辑：…`` lines among the first and last few lines."""
+    """``来源：…`` / ``責任編輯：…`` / ``发布时间：…`` lines among the first and last lines.
+
+    A line is taken only when it consists of such fields and nothing else.
+    """
     edge = set(range(min(EDGE_FIELD_ZONE, len(body))))
     edge |= set(range(max(0, len(body) - EDGE_FIELD_ZONE), len(body)))
     taken: list[int] = []
     for index in sorted(edge):
-        match = _EDGE_FIELD.match(body[index].text)
-        if match and len(body) - len(taken) > 1:
-            key = _EDGE_FIELDS[match.group(1)]
-            if key not in found:
-                found[key] = match.group(2).strip()
-                taken.append(index)
+        fields = _fields(body[index].text)
+        if not fields or len(body) - len(taken) <= 1:
+            continue
+        if any(key in found for key in fields):
+            continue
+        for key, value in fields.items():
+            if key == "date":
+                date = parse_date(value)
+                if date is None:
+                    break
+                found["date"], found["date_text"] = date, value
+            else:
+                found[key] = value
+        else:
+            taken.append(index)
     for index in reversed(taken):
         body.pop(index)
+
+
+def _fields(text: str) -> dict[str, str]:
+    """``来源：新华社　发布时间：2024-01-05`` → ``{"source": …, "date": …}``; ``{}`` if the
+    line holds anything else."""
+    matches = list(_FIELD.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return {}
+    fields: dict[str, str] = {}
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        value = text[match.end() : following.start() if following else len(text)].strip()
+        key = _FIELD_KEYS[match.group(1)]
+        if not value or len(value) > 60 or key in fields:
+            return {}
+        fields[key] = value
+    return fields
+
+
+def _bracketed(text: str) -> str:
+    """``text`` up to the bracket that closes its opening one (brackets nest: 修正案（二）)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+            if depth == 0:
+                return text[: index + 1]
+    return text
+
+
+def _find_date_and_issuer(body: Sequence[SourceLine], found: dict[str, Any]) -> None:
+    """A law's promulgation note, else a signature (organ, then date); else the title."""
+    head = body[:HEADER_ZONE]
+    for index, line in enumerate(head):
+        if is_promulgation_note(line.text):
+            note = _bracketed("".join(ln.text for ln in head[index : index + 4]))
+            date, written, organ = latest_act(note)
+            if date and "date" not in found:
+                found["date"], found["date_text"] = date, written
+            if organ and "speaker" not in found:
+                found["speaker"] = organ
+            break
+    if "date" not in found:
+        for previous, line in itertools.pairwise(body):
+            date = parse_date(line.text)
+            if date and is_organ(previous.text):
+                found["date"], found["date_text"] = date, line.text
+                found.setdefault("speaker", previous.text)
+                break
+    if "speaker" not in found and (organ := organ_in_title(found.get("title", ""))):
+        found["speaker"] = organ

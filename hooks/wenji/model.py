@@ -85,7 +85,8 @@ class Metadata:
     subtitle: str = ""
     date: str = ""  # ISO 8601 (2023-02-01, 2023-02 or 2023), for sorting
     date_text: str = ""  # the date as the text wrote it, for display
-    speaker: str = ""
+    speaker: str = ""  # the speaker, author or issuing body
+    role: str = ""  # the speaker's office as the text gives it (国务院总理)
     occasion: str = ""
     source: str = ""
     source_url: str = ""

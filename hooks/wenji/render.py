@@ -57,6 +57,8 @@ def _meta_rows(metadata: Metadata, labels: Mapping[str, str], links: Links) -> l
     rows: list[str] = []
     for key in ("date", "speaker", "occasion", "editor"):
         value = metadata.date_text or metadata.date if key == "date" else getattr(metadata, key)
+        if key == "speaker" and value and metadata.role:
+            value = f"{metadata.role} {value}"
         if value:
             rows.append(_row(key, labels[key], html_text(value)))
     if metadata.source or metadata.source_url:

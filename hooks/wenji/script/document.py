@@ -50,6 +50,7 @@ def convert_document(document: Document, converter: Converter) -> Document:
         title=convert(metadata.title),
         subtitle=convert(metadata.subtitle),
         speaker=convert(metadata.speaker),
+        role=convert(metadata.role),
         occasion=convert(metadata.occasion),
         source=convert(metadata.source),
         editor=convert(metadata.editor),
