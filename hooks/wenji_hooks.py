@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from wenji import navwindow
 from wenji.addresses import edit_url, overlap_problem
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
@@ -53,6 +54,7 @@ ASSETS = Path(__file__).parent / "wenji" / "assets"
 ASSET_FILES = ("wenji.css", "indent.css", "editions.js", "search.js", "search-worker.js")
 PROGRESS_EVERY = 500
 LIBRARY_MARKER = "<!-- wenji:library -->"
+WHOLE_FOLDER = "全部 {count} 篇"  # the link after a folder's window of siblings in the nav
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
@@ -113,6 +115,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ConfigError as error:
         raise PluginError(str(error)) from None
     _state = _BuildState(settings=settings, started=time.perf_counter())
+    navwindow.forget()
     config_dir = Path(config.config_file_path).parent
     _state.corpus_dir = config_dir / settings.corpus_dir
     problem = overlap_problem(Path(config.site_dir), _state.corpus_dir, Path(config.docs_dir))
@@ -356,12 +359,13 @@ def _library_overview(page: Page) -> str:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    if not _state.editions:
-        return context
     prefix = _edition_of(page.file.src_uri)
     if prefix:
         context["nav"] = _state.edition_navs[prefix]
     builder = _state.editions.get(prefix)
+    context["nav"] = _nav_window(context["nav"], page, builder)
+    if not _state.editions:
+        return context
     context["config"] = _ConfigView(
         config,
         theme_language=material_language(builder.edition.language) if builder else None,
@@ -374,6 +378,14 @@ def on_page_context(
         else {},
     )
     return context
+
+
+def _nav_window(nav: Navigation, page: Page, builder: EditionBuilder | None) -> Any:
+    """The navigation with at most a window of each folder's items on the page's path."""
+    convert = builder.text if builder is not None else str
+    return navwindow.windowed(
+        nav, page, lambda count: convert(WHOLE_FOLDER.format(count=f"{count:,}"))
+    )
 
 
 def _alternates(page: Page, prefix: str) -> list[dict[str, str]]:

@@ -1,0 +1,153 @@
+"""Navigation with a window of siblings: page weight independent of folder size.
+
+A fixture corpus with a folder of 70 texts (the window is 30) and a folder of 3: the HTML
+of each page, then Chromium on desktop and phone: from a text, its neighbours and the
+folder's full list are one click away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from test_browser import DESKTOP, PHONE, WAIT_MS, browser, serve  # noqa: F401 (fixture)
+
+from conftest import Build, run_mkdocs, write_project
+from wenji.navwindow import BEFORE, WINDOW, window_bounds
+
+BIG = 70
+
+
+def title(i: int) -> str:
+    return f"关于第{i:03d}号事项的通知"
+
+
+@pytest.fixture(scope="module")
+def nav_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("navwindow")
+    texts: dict[str, bytes | str] = {
+        f"big/t{i:03d}.txt": f"{title(i)}\n\n第{i}号事项，按此办理。\n" for i in range(BIG)
+    }
+    texts |= {f"small/s{i}.txt": f"小文{i}号\n\n正文。\n" for i in range(3)}
+    texts["big/sub/inner.txt"] = "子目录中的文\n\n正文。\n"
+    config = write_project(root / "project", texts)
+    shipped_features = "  features: [navigation.indexes, navigation.prune, navigation.tracking]\n"
+    yaml = config.read_text(encoding="utf-8").replace(
+        "  font: false\n", "  font: false\n" + shipped_features
+    )
+    config.write_text(yaml, encoding="utf-8")
+    return run_mkdocs(config, root / "site", "--strict")
+
+
+def nav_links(html: str) -> list[tuple[str, str]]:
+    """(href, text) of the links of the primary navigation, without the page's own TOC."""
+    nav = html[html.index("md-nav--primary") : html.index('class="md-content"')]
+    nav = re.sub(r'<nav class="md-nav md-nav--secondary".*?</nav>', "", nav, flags=re.S)
+    links = re.findall(r'<a href="([^"]*)"[^>]*>\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', nav)
+    return [(href, text) for href, text in links]
+
+
+def test_window_bounds_keep_a_few_before_the_reader_and_the_rest_after() -> None:
+    assert window_bounds(10, 5, 30, 5) == (0, 10)
+    assert window_bounds(100, 0, 30, 5) == (0, 30)
+    assert window_bounds(100, 50, 30, 5) == (45, 75)
+    assert window_bounds(100, 99, 30, 5) == (94, 100)
+    for position in range(100):
+        start, end = window_bounds(100, position, 30, 5)
+        assert end - start <= 30 and start <= position - min(position, 5) < position + 1 <= end
+
+
+def test_a_text_shows_a_window_of_its_folder_and_a_link_to_all(nav_site: Build) -> None:
+    assert nav_site.returncode == 0, nav_site.log
+    listed = ["sub", *(title(i) for i in range(BIG))]  # as in the folder: subfolders first
+    whole = ("../", f"全部 {BIG + 1} 篇")
+    for i in (0, 3, 35, BIG - 1):
+        links = nav_links(nav_site.page(f"big/t{i:03d}"))
+        start, end = window_bounds(len(listed), i + 1)
+        assert start == max(0, i + 1 - BEFORE) and end - start == min(WINDOW, len(listed) - start)
+        shown = [t for _, t in links if t not in ("Home", "big", "small", whole[1])]
+        assert shown == listed[start:end]
+        assert title(i - 1) in shown or i == 0
+        assert title(i + 1) in shown or i == BIG - 1
+        assert links.count(whole) == (2 if end < len(listed) else 1)  # above and below
+        assert links.index(whole) < links.index(("./", title(i)))
+    # a folder within the window limit is shown whole, without the extra link
+    links = nav_links(nav_site.page("small/s1"))
+    assert [t for _, t in links if t.startswith("小文")] == ["小文0号", "小文1号", "小文2号"]
+    assert not any(t.startswith("全部") for _, t in links)
+
+
+def test_the_folder_index_lists_the_whole_folder(nav_site: Build) -> None:
+    page = nav_site.page("big")
+    article = page[page.index("<article") :]
+    for i in range(BIG):
+        assert f'href="t{i:03d}/"' in article, i
+    assert "子目录中的文" not in article or 'href="sub/' in article
+
+
+def test_page_weight_does_not_grow_with_the_folder(nav_site: Build) -> None:
+    def chrome(uri: str) -> int:
+        html = nav_site.page(uri)
+        article = re.search(r"<article\b.*?</article>", html, re.S)
+        assert article
+        return len(html.encode()) - len(article.group().encode())
+
+    # 70 siblings against 3: only the window's 30 titles more, far from 70 / 3 times
+    assert chrome("big/t035") < chrome("small/s1") + WINDOW * 250
+
+
+# --- in the browser -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nav_url(nav_site: Build, browser: Browser) -> Iterator[str]:  # noqa: F811
+    assert nav_site.returncode == 0, nav_site.log
+    with serve(nav_site.site) as url:
+        yield url
+
+
+def open_page(browser: Browser, phone: bool) -> Page:  # noqa: F811
+    context = browser.new_context(**PHONE) if phone else browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(WAIT_MS * 2)
+    return context.new_page()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_neighbours_and_the_whole_folder_are_one_click_away(
+    browser: Browser,  # noqa: F811
+    nav_url: str,
+    phone: bool,
+) -> None:
+    page = open_page(browser, phone)
+    try:
+        nav = page.locator(".md-nav--primary")
+
+        def open_navigation() -> None:
+            if phone:
+                page.locator('label.md-header__button[for="__drawer"]').tap()
+
+        def click(link: str) -> None:
+            """One click (tap) on a link the reader sees without scrolling."""
+            target = nav.get_by_role("link", name=link, exact=True).first
+            expect(target).to_be_in_viewport()
+            target.tap() if phone else target.click()
+
+        page.goto(f"{nav_url}big/t035/")
+        open_navigation()
+        click(title(36))
+        expect(page).to_have_url(f"{nav_url}big/t036/")
+        expect(page.locator("article h1")).to_contain_text(title(36))
+
+        open_navigation()
+        click(title(35))
+        expect(page).to_have_url(f"{nav_url}big/t035/")
+
+        open_navigation()
+        click(f"全部 {BIG + 1} 篇")
+        expect(page).to_have_url(f"{nav_url}big/")
+        expect(page.locator("article a[href^='t0']")).to_have_count(BIG)
+    finally:
+        page.context.close()
