@@ -8,11 +8,11 @@ folder's full list are one click away.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from test_browser import DESKTOP, PHONE, WAIT_MS, browser, serve  # noqa: F401 (fixture)
+from playwright.sync_api import expect, sync_playwright
+from test_browser import CHROMIUM_ARGS, DESKTOP, PHONE, WAIT_MS, chromium_executable, serve
 
 from conftest import Build, run_mkdocs, write_project
 from wenji.navwindow import BEFORE, WINDOW, window_bounds
@@ -101,53 +101,42 @@ def test_page_weight_does_not_grow_with_the_folder(nav_site: Build) -> None:
 # --- in the browser -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def nav_url(nav_site: Build, browser: Browser) -> Iterator[str]:  # noqa: F811
-    assert nav_site.returncode == 0, nav_site.log
-    with serve(nav_site.site) as url:
-        yield url
-
-
-def open_page(browser: Browser, phone: bool) -> Page:  # noqa: F811
-    context = browser.new_context(**PHONE) if phone else browser.new_context(viewport=DESKTOP)
-    context.set_default_timeout(WAIT_MS * 2)
-    return context.new_page()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
-def test_neighbours_and_the_whole_folder_are_one_click_away(
-    browser: Browser,  # noqa: F811
-    nav_url: str,
-    phone: bool,
-) -> None:
-    page = open_page(browser, phone)
-    try:
+def test_neighbours_and_the_whole_folder_are_one_click_away(nav_site: Build, phone: bool) -> None:
+    """Chromium on a thread of its own: the sync API cannot start where another Playwright
+    runs (test_browser.py keeps one open for the whole session)."""
+    executable = chromium_executable()
+    assert nav_site.returncode == 0, nav_site.log
+    with serve(nav_site.site) as url, ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(_walk, executable, url, phone).result()
+
+
+def _walk(executable: str, url: str, phone: bool) -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(**PHONE) if phone else browser.new_context(viewport=DESKTOP)
+        context.set_default_timeout(WAIT_MS * 2)
+        page = context.new_page()
         nav = page.locator(".md-nav--primary")
 
-        def open_navigation() -> None:
+        def click(link: str) -> None:
+            """Open the menu on a phone, then one click (tap) on a link seen without scrolling."""
             if phone:
                 page.locator('label.md-header__button[for="__drawer"]').tap()
-
-        def click(link: str) -> None:
-            """One click (tap) on a link the reader sees without scrolling."""
             target = nav.get_by_role("link", name=link, exact=True).first
             expect(target).to_be_in_viewport()
             target.tap() if phone else target.click()
 
-        page.goto(f"{nav_url}big/t035/")
-        open_navigation()
+        page.goto(f"{url}big/t035/")
         click(title(36))
-        expect(page).to_have_url(f"{nav_url}big/t036/")
+        expect(page).to_have_url(f"{url}big/t036/")
         expect(page.locator("article h1")).to_contain_text(title(36))
-
-        open_navigation()
         click(title(35))
-        expect(page).to_have_url(f"{nav_url}big/t035/")
-
-        open_navigation()
+        expect(page).to_have_url(f"{url}big/t035/")
         click(f"全部 {BIG + 1} 篇")
-        expect(page).to_have_url(f"{nav_url}big/")
+        expect(page).to_have_url(f"{url}big/")
         expect(page.locator("article a[href^='t0']")).to_have_count(BIG)
-    finally:
-        page.context.close()
+        browser.close()
