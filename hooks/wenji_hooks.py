@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from wenji import navwindow
+from wenji import navwindow, toclimit
 from wenji.addresses import edit_url, overlap_problem
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
@@ -413,8 +413,10 @@ def _page_url(uri: str, config_use_directory_urls: bool) -> str:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Permalink titles come from the toc settings, in the primary script: convert them."""
+    """Permalink titles come from the toc settings, in the primary script: convert them.
+    A very long text's TOC keeps its top levels only (``toclimit``)."""
     _pin_title(page)
+    toclimit.limit_toc(page.toc.items)
     builder = _state.editions.get(_edition_of(page.file.src_uri))
     title = (config.mdx_configs.get("toc") or {}).get("permalink_title")
     if builder is None or not isinstance(title, str):
