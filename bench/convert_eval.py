@@ -34,13 +34,31 @@ import opencc
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from wenji.script import Converter, segment  # noqa: E402
+from wenji.script import Converter, segment, simplified_only_chars  # noqa: E402
 
 DATA = ROOT / "bench" / "convert"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
-# Glyph variants OpenCC's variant tables do not pair (the rest: tw2t/hk2t agree).
-VARIANT_PAIRS = {frozenset(pair) for pair in ("着著", "台臺", "群羣", "峰峯", "衛衞", "線綫")}
+# Glyph variants OpenCC's variant tables do not pair (the rest: tw2t/hk2t agree), and
+# pairs the MOE dictionary lists as one character's variants (鑒/鑑, 泛濫/氾濫, 鉅額/巨額,
+# 卹/恤, 荐/薦, 內 with the Japanese/mainland form 内 in a few source texts).
+VARIANT_PAIRS = {
+    frozenset(pair)
+    for pair in [
+        "着著",
+        "台臺",
+        "群羣",
+        "峰峯",
+        "衛衞",
+        "線綫",
+        "鑒鑑",
+        "泛氾",
+        "巨鉅",
+        "卹恤",
+        "荐薦",
+        "内內",
+    ]
+}
 # Alternative standard spellings of the same word in Taiwan or Hong Kong.
 STYLE_PAIRS = {
     frozenset(pair)
@@ -210,6 +228,9 @@ def speed(args: argparse.Namespace) -> None:
         finally:
             segment.cut = cut
 
+    def with_leftover_check(line: str) -> set[str]:
+        return simplified_only_chars(wenji.convert(line))
+
     def rjieba_only(line: str) -> list[str]:
         return cut(line)
 
@@ -223,6 +244,7 @@ def speed(args: argparse.Namespace) -> None:
         ("jieba segmentation alone (HMM off)", jieba_only),
         ("wenji s2tw with jieba", with_jieba),
         ("wenji s2tw (rjieba)", wenji.convert),
+        ("wenji s2tw + leftover check", with_leftover_check),
     ):
         seconds = _seconds(convert, lines, args.repeat)
         print(f"  {label:38s} {seconds * 1_000_000 / han:6.2f} s")
