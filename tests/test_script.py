@@ -432,3 +432,12 @@ def test_simplified_only_chars():
     assert simplified_only_chars("群眾") == set()  # Taiwan form
     assert simplified_only_chars("溫度 温度") == set()  # Taiwan and Hong Kong forms
     assert simplified_only_chars("党的干部 ABC 123") == {"党"}
+
+
+def test_the_segmenter_dictionary_loads_once_per_process():
+    from wenji.script import segment
+
+    for config in ("s2tw", "s2hk", "s2t"):
+        get_converter(config).convert("我们党")
+    assert segment._segmenter.cache_info().currsize == 1
+    assert segment._segmenter() is segment._segmenter()
