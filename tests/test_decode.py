@@ -15,7 +15,16 @@ from hypothesis import strategies as st
 from conftest import SEEDS as SHIPPED_SEEDS
 from wenji.decode import Decoded, DecodeError, decode
 
-ENCODINGS = {"utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "gb18030", "big5"}
+ENCODINGS = {
+    "utf-8",
+    "utf-8-sig",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32-le",
+    "utf-32-be",
+    "gb18030",
+    "big5",
+}
 
 EMPTY = "empty file"
 BINARY_NUL = "binary file (contains NUL bytes)"
@@ -280,13 +289,10 @@ def test_binary(data: bytes, reason: str) -> None:
 @pytest.mark.parametrize(
     "data",
     [
-        "Café au lait, naïve résumé.\n".encode("latin-1"),
         b"\xff\xff\xff",
         b"\xfe\xa1" * 8,  # GB18030 private-use area only; invalid Big5
         "한국어 텍스트".encode("gb18030"),  # decodes, but only as hangul: not Chinese
-        codecs.BOM_UTF16_LE + "同志们".encode("utf-16-le")[:-1],  # odd length
-        codecs.BOM_UTF16_BE + b"\xd8\x00\x00A",  # lone surrogate
-        codecs.BOM_UTF8 + "同志们".encode("gb18030"),  # BOM says UTF-8, body is not
+        codecs.BOM_UTF16_BE + b"\xd8\x00\x00A",  # lone surrogate: half the text
     ],
     ids=repr,
 )
@@ -294,6 +300,21 @@ def test_undecodable(data: bytes) -> None:
     with pytest.raises(DecodeError) as excinfo:
         decode(data)
     assert str(excinfo.value) == UNDECODABLE
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding", "line", "offset"),
+    [
+        ("Café au lait.\n".encode("latin-1"), "Caf\ufffd au lait.\n", "utf-8", 1, 3),
+        (codecs.BOM_UTF16_LE + "同志们".encode("utf-16-le")[:-1], "同志\ufffd", "utf-16-le", 1, 6),
+        (codecs.BOM_UTF8 + "同志们".encode("gb18030"), "同志们", "gb18030", 1, 0),
+    ],
+    ids=repr,
+)
+def test_repaired(data: bytes, text: str, encoding: str, line: int, offset: int) -> None:
+    result = decode(data)
+    assert (result.text, result.encoding) == (text, encoding)
+    assert [(r.line, r.offset) for r in result.repairs] == [(line, offset)]
 
 
 def test_decode_error_is_value_error() -> None:

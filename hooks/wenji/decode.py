@@ -7,15 +7,25 @@ with line endings untouched, and rejects binary files with a short reason a cura
 
 Detection order:
 
-1. A byte-order mark (UTF-8, UTF-16 LE/BE) decides the encoding; the rest of the file must
-   then decode strictly. UTF-16 bytes legitimately contain NUL bytes, so for BOM files only
-   a decoded U+0000 character counts as binary.
-2. Well-known binary signatures (ZIP/.docx, PDF, OLE/.doc), then NUL bytes, are rejected.
+1. A byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides the encoding. UTF-16 and
+   UTF-32 bytes legitimately contain NUL bytes, so for BOM files only a decoded U+0000
+   character counts as binary.
+2. Well-known binary signatures (ZIP/.docx, PDF, OLE/.doc) are rejected. Bytes with NUL
+   bytes are tried as UTF-32 and UTF-16 (LE and BE) without mark, scored as below; if none
+   reads as text, the file is binary.
 3. Strictly valid UTF-8 is accepted as UTF-8: legacy CJK text is practically never valid UTF-8.
-4. Otherwise the bytes are decoded strictly as both GB18030 and Big5, and every candidate
+4. A file most of whose lines are UTF-8 is UTF-8 with a few bad lines: each is decoded as
+   GB18030 or Big5 if that reads as Chinese (a pasted GBK line), else its bad bytes become
+   U+FFFD (see :mod:`wenji.decode_lines`).
+5. Otherwise the bytes are decoded strictly as both GB18030 and Big5, and every candidate
    that decodes is *scored* by how plausible its characters are as Chinese text. A plain
    try-in-order cascade would not work: GB18030 accepts almost every Big5 byte sequence and
    turns it into mojibake without raising.
+6. If nothing decodes strictly, the encoding needing the fewest U+FFFD replacements is used.
+
+Every line decoded in step 4 or 6, and a BOM file that is not valid throughout, is listed in
+:attr:`Decoded.repairs` with its line and byte offset. A file refused is one that is empty,
+binary, or would be half replacement characters.
 
 Scoring looks at the first few thousand characters of each candidate. Full-width Chinese
 punctuation scores +3 and a common character (GB2312 level 1 or Big5 常用字) +1; other
@@ -32,10 +42,19 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-__all__ = ["DecodeError", "Decoded", "decode"]
+from .decode_lines import (
+    Repair,
+    decode_all_replacing,
+    decode_replacing,
+    decode_utf8_lines,
+    mostly_utf8,
+    replaced_share,
+)
+
+__all__ = ["DecodeError", "Decoded", "Repair", "decode"]
 
 EMPTY = "empty file"
 BINARY_NUL = "binary file (contains NUL bytes)"
@@ -45,7 +64,10 @@ BINARY_OLE = "binary file (looks like an old Word/OLE document)"
 UNDECODABLE = "not decodable as UTF-8, UTF-16, GB18030 or Big5"
 
 #: Byte-order mark, codec to decode the rest with, encoding name reported.
+#: UTF-32 LE first: its mark starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
@@ -59,6 +81,15 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 #: Legacy encodings scored against each other, in tie-break order (mainland first).
 _LEGACY = ("gb18030", "big5")
+
+#: Encodings of files without a byte-order mark that contain NUL bytes: (codec, unit size).
+_WIDE = (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2))
+
+#: A line of another encoding inside a UTF-8 file is taken when it scores at least this.
+_PLAUSIBLE_LINE = 0.0
+
+#: A repaired text with this share of U+FFFD (or more) is not a text.
+_REPLACED_MAX = 0.5
 
 #: How many characters of each candidate decoding are scored.
 _SAMPLE_CHARS = 4096
@@ -107,11 +138,14 @@ class Decoded:
 
     ``text`` has any byte-order mark removed; its line endings are exactly those of the
     file. ``encoding`` is one of ``"utf-8"``, ``"utf-8-sig"``, ``"utf-16-le"``,
-    ``"utf-16-be"``, ``"gb18030"`` or ``"big5"``.
+    ``"utf-16-be"``, ``"utf-32-le"``, ``"utf-32-be"``, ``"gb18030"`` or ``"big5"``.
+    ``repairs`` lists the lines that were not valid in it and how each was decoded
+    (bad bytes as U+FFFD, or the line in another encoding); empty for a clean file.
     """
 
     text: str
     encoding: str
+    repairs: tuple[Repair, ...] = ()
 
 
 class DecodeError(ValueError):
@@ -125,23 +159,26 @@ def decode(data: bytes) -> Decoded:
     """Detect the encoding of ``data`` and return its text.
 
     Raises :class:`DecodeError` when ``data`` is empty (or only whitespace and byte-order
-    marks), looks binary (ZIP, PDF or OLE signature, NUL bytes), or is not valid in any
-    supported encoding with a plausible result. See the module docstring for the order
-    of the checks.
+    marks), looks binary (ZIP, PDF or OLE signature, NUL bytes that are not UTF-16/32),
+    or has no encoding in which most of it is plausible text. A file with a few bad bytes
+    or lines is decoded with :attr:`Decoded.repairs`. See the module docstring.
     """
     if not data:
         raise DecodeError(EMPTY)
 
     for bom, codec, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(_strict(data[len(bom) :], codec), encoding)
+            return _with_bom(data[len(bom) :], codec, encoding, len(bom))
 
     for magic, reason in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(reason)
     if b"\x00" in data:
-        raise DecodeError(BINARY_NUL)
+        return _wide(data)
+    return _without_bom(data)
 
+
+def _without_bom(data: bytes, base: int = 0) -> Decoded:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -149,36 +186,96 @@ def decode(data: bytes) -> Decoded:
     else:
         return _checked(text, "utf-8")
 
+    # Strict legacy decodings first: on a tie with UTF-8-with-repairs they win.
+    candidates: list[tuple[str, str, list[Repair]]] = []
+    for encoding in _LEGACY:
+        try:
+            candidates.append((data.decode(encoding), encoding, []))
+        except UnicodeDecodeError:
+            continue
+    if mostly_utf8(data):
+        text, repairs = decode_utf8_lines(data, _plausible, base=base)
+        candidates.append((text, "utf-8", repairs))
+    best: tuple[str, str, list[Repair]] | None = None
+    best_score = float("-inf")
+    for candidate in candidates:  # strict ">" keeps the earlier one on a tie
+        score = _score(candidate[0])
+        if score >= _GARBAGE_BELOW and score > best_score:
+            best, best_score = candidate, score
+    if best is not None:
+        return _checked(*best)
+    return _repaired(data)
+
+
+def _repaired(data: bytes) -> Decoded:
+    """The encoding that needs the fewest replacements, with them made and reported."""
+    candidates: list[tuple[float, float, int, str]] = []
+    for rank, codec in enumerate(("utf-8", *_LEGACY)):
+        text = data.decode(codec, "replace")
+        share, score = replaced_share(text), _score(text)
+        if share < _REPLACED_MAX and (codec == "utf-8" or score >= _GARBAGE_BELOW):
+            candidates.append((share, -score, rank, codec))
+    if not candidates:
+        raise DecodeError(UNDECODABLE)
+    codec = min(candidates)[3]
+    text, repairs = decode_all_replacing(data, codec)
+    return _checked(text, codec, repairs)
+
+
+def _with_bom(rest: bytes, codec: str, encoding: str, base: int) -> Decoded:
+    """Decode what follows a byte-order mark; repair it if it is not valid throughout."""
+    try:
+        return _checked(rest.decode(codec), encoding)
+    except UnicodeDecodeError:
+        pass
+    if codec == "utf-8":
+        other = _without_bom(rest, base)
+        if other.encoding == "utf-8":
+            return replace(other, encoding=encoding)
+        name = other.encoding.upper()
+        note = Repair(1, 0, f"the file starts with a UTF-8 byte-order mark but is {name}")
+        return replace(other, repairs=(note, *other.repairs))
+    text, repair = decode_replacing(rest, codec, 1, base)
+    if repair is not None:  # one "line" was decoded: find the real line of the first repair
+        prefix = rest[: repair.offset - base].decode(codec, "replace")
+        line = 1 + prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n")
+        repair = replace(repair, line=line)
+    return _checked(text, encoding, [repair] if repair else [])
+
+
+def _wide(data: bytes) -> Decoded:
+    """UTF-32 or UTF-16 without byte-order mark, told apart by scoring; else binary."""
     best: Decoded | None = None
     best_score = float("-inf")
-    for encoding in _LEGACY:  # strict ">" below keeps the earlier one on a tie
+    for codec, unit in _WIDE:
+        if len(data) % unit:
+            continue
         try:
-            text = data.decode(encoding)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         score = _score(text)
-        if score >= _GARBAGE_BELOW and score > best_score:
-            best, best_score = Decoded(text, encoding), score
+        if "\x00" not in text and score >= _GARBAGE_BELOW and score > best_score:
+            best, best_score = Decoded(text, codec), score
     if best is None:
-        raise DecodeError(UNDECODABLE)
+        raise DecodeError(BINARY_NUL)
     return _checked(best.text, best.encoding)
 
 
-def _strict(data: bytes, encoding: str) -> str:
-    """Decode ``data`` strictly, turning a decoding failure into the undecodable error."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise DecodeError(UNDECODABLE) from None
+def _plausible(line: str) -> bool:
+    """Whether a line decoded in another encoding reads as Chinese text."""
+    return _score(line) >= _PLAUSIBLE_LINE
 
 
-def _checked(text: str, encoding: str) -> Decoded:
-    """Reject decoded texts that are blank or contain U+0000, else wrap them."""
+def _checked(text: str, encoding: str, repairs: list[Repair] | tuple[()] = ()) -> Decoded:
+    """Reject decoded texts that are blank, contain U+0000 or are mostly replacements."""
     if "\x00" in text:
         raise DecodeError(BINARY_NUL)
     if not text.replace("\ufeff", "").strip():
         raise DecodeError(EMPTY)
-    return Decoded(text, encoding)
+    if repairs and replaced_share(text) >= _REPLACED_MAX:
+        raise DecodeError(UNDECODABLE)
+    return Decoded(text, encoding, tuple(repairs))
 
 
 def _score(text: str) -> float:
