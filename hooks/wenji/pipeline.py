@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .boilerplate import BoilerplateRules, strip_boilerplate
-from .clean import clean_lines, normalise_newlines
+from .clean import clean_lines, drop_zero_width, normalise_newlines, show_controls
 from .decode import DecodeError, decode
 from .frontmatter import split_front_matter
 from .ids import assign_ids
@@ -24,6 +25,10 @@ class Options:
     remove_boilerplate: bool = True
     boilerplate: BoilerplateRules = BoilerplateRules()
     structure: StructureRules = StructureRules()
+
+
+#: Lines with bad bytes or control characters warned about one by one; then a summary.
+LINES_SHOWN = 10
 
 
 class SkippedText(Exception):
@@ -60,10 +65,18 @@ def process(
         decoded = decode(data)
     except DecodeError as error:
         raise SkippedText(Diagnostic("warning", source, f"skipped: {error}")) from None
-    text = normalise_newlines(decoded.text)
+    text, controls = show_controls(normalise_newlines(decoded.text))
+    text, zero_width = drop_zero_width(text)
     started = timer.add("decode", started)
 
-    diagnostics: list[Diagnostic] = []
+    found_bad = [(r.line, r.message) for r in decoded.repairs] + controls
+    diagnostics = line_warnings(sorted(found_bad), source)
+    if zero_width:
+        message = (
+            f"removed {zero_width} zero-width character(s) inside lines (U+200B, U+200C, "
+            "U+200D, U+2060, U+FEFF) so that search finds the words; the raw .txt keeps them"
+        )
+        diagnostics.append(Diagnostic("info", source, message))
     front = split_front_matter(text, source)
     diagnostics.extend(front.diagnostics)
     body_text = "\n".join(text.split("\n")[front.body_start :])
@@ -101,6 +114,21 @@ def process(
         removals=tuple(removals),
         diagnostics=tuple(diagnostics),
     )
+
+
+def line_warnings(found: Sequence[tuple[int, str]], source: str) -> list[Diagnostic]:
+    """One warning per ``(line, message)`` (at most :data:`LINES_SHOWN`), then a summary."""
+    diagnostics = [
+        Diagnostic("warning", source, message, line) for line, message in found[:LINES_SHOWN]
+    ]
+    if len(found) > LINES_SHOWN:
+        rest = found[LINES_SHOWN:]
+        message = (
+            f"{len(rest)} more lines with bad bytes or control characters "
+            f"(lines {rest[0][0]}–{rest[-1][0]}); is this file damaged?"
+        )
+        diagnostics.append(Diagnostic("warning", source, message, rest[0][0]))
+    return diagnostics
 
 
 def process_file(path: Path, source: str, options: Options = Options()) -> Document:
