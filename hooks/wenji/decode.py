@@ -41,6 +41,7 @@ by decoding byte ranges of the legacy encodings themselves.
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -84,6 +85,9 @@ _LEGACY = ("gb18030", "big5")
 
 #: Encodings of files without a byte-order mark that contain NUL bytes: (codec, unit size).
 _WIDE = (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2))
+
+_C0 = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_UNUSUAL = re.compile("[^\x00-\x7e\u2000-\u206f\u3000-\u9fff\uff00-\uffef]")
 
 #: A line of another encoding inside a UTF-8 file is taken when it scores at least this.
 _PLAUSIBLE_LINE = 0.0
@@ -255,11 +259,22 @@ def _wide(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
         score = _score(text)
-        if "\x00" not in text and score >= _GARBAGE_BELOW and score > best_score:
+        if _textlike(text) and score >= _GARBAGE_BELOW and score > best_score:
             best, best_score = Decoded(text, codec), score
     if best is None:
         raise DecodeError(BINARY_NUL)
     return _checked(best.text, best.encoding)
+
+
+def _textlike(text: str) -> bool:
+    """No control characters but tab and line breaks, and nine in ten characters ASCII,
+    CJK or CJK/full-width punctuation: what a UTF-16/32 text is, and what binary data
+    or the wrong byte order decoded as UTF-16 is not."""
+    sample = text[:_SAMPLE_CHARS]
+    if _C0.search(sample):
+        return False
+    unusual = _UNUSUAL.findall(sample)
+    return len(unusual) <= 0.1 * len(sample)
 
 
 def _plausible(line: str) -> bool:
