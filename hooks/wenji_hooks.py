@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from wenji import navwindow, toclimit
-from wenji.addresses import edit_url, overlap_problem
+from wenji.addresses import AddressBook, edit_url, overlap_problem, prefix_problem
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
@@ -119,6 +119,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_dir = Path(config.config_file_path).parent
     _state.corpus_dir = config_dir / settings.corpus_dir
     problem = overlap_problem(Path(config.site_dir), _state.corpus_dir, Path(config.docs_dir))
+    problem = problem or prefix_problem(
+        [e.prefix for e in settings.editions], _state.corpus_dir, Path(config.docs_dir)
+    )
     if problem:
         raise PluginError(f"invalid configuration: {problem}")
     for edition in settings.editions:
@@ -177,16 +180,17 @@ def _progress(done: int, total: int) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = _state.settings
-    scan = _library(settings).scan(_state.corpus_dir, settings.folder_titles, _progress)
+    for name in ASSET_FILES:
+        asset = File.generated(config, f"assets/wenji/{name}", abs_src_path=str(ASSETS / name))
+        files.append(asset)
+    scan = _library(settings).scan(
+        _state.corpus_dir, settings.folder_titles, _progress, _address_book(files, config)
+    )
     for diagnostic in scan.diagnostics:
         _log(diagnostic)
     _state.stage_seconds = dict(scan.timer.seconds)
     _state.root = scan.root
     _state.last_commits = last_commits(_state.corpus_dir)  # one `git log` per build
-
-    for name in ASSET_FILES:
-        asset = File.generated(config, f"assets/wenji/{name}", abs_src_path=str(ASSETS / name))
-        files.append(asset)
 
     hand_written = [f for f in files.documentation_pages() if f.generated_by is None]
     texts: list[Text] = []
@@ -221,6 +225,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _address_book(files: Files, config: MkDocsConfig) -> AddressBook:
+    """What the site writes before any text: hand-written pages, theme and wenji files,
+    search indexes and edition folders."""
+    settings = _state.settings
+    book = AddressBook.for_site(
+        {e.prefix: e.name for e in settings.editions},
+        use_directory_urls=config.use_directory_urls,
+        raw_text=settings.raw_text,
+        site_dir=str(config.site_dir),
+    )
+    docs_dir = Path(config.docs_dir)
+    for file in files:
+        source = Path(file.abs_src_path or "")
+        from_docs = file.generated_by is None and source.is_relative_to(docs_dir)
+        book.take(file.dest_uri, f"{docs_dir.name}/{file.src_uri}" if from_docs else "the theme")
+    return book
+
+
 def _add_edition_file(files: Files, config: MkDocsConfig, uri: str, **source: Any) -> None:
     files.append(_generated(config, uri, inclusion=InclusionLevel.NOT_IN_NAV, **source))
 
@@ -243,7 +265,7 @@ def _raw_text_file(text: Text, config: MkDocsConfig) -> File:
     uri = text.file.raw_uri
     if text.document.encoding == "utf-8":
         return File.generated(config, uri, abs_src_path=str(text.file.path))
-    return File.generated(config, uri, content=decode(text.file.path.read_bytes()).text)
+    return File.generated(config, uri, content=decode(text.file.read_bytes()).text)
 
 
 def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig, prefix: str) -> None:

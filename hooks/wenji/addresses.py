@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
+
+from .corpus import CorpusFile
+from .model import Diagnostic
 
 # Top-level names the site itself writes, with what writes them. A corpus text or folder
 # published there would be replaced (or deleted) by these, so it is refused.
@@ -70,6 +74,20 @@ def overlap_problem(site_dir: Path, corpus_dir: Path, docs_dir: Path) -> str | N
     return None
 
 
+def prefix_problem(prefixes: list[str], corpus_dir: Path, docs_dir: Path) -> str | None:
+    """Why an edition prefix cannot be a top-level folder of the site, or ``None``."""
+    for index, prefix in enumerate(prefixes):
+        where = f"extra.wenji.editions[{index}].prefix"
+        for folder, entries in ((corpus_dir, (prefix,)), (docs_dir, (prefix, f"{prefix}.md"))):
+            for entry in entries:
+                if os.path.lexists(folder / entry):
+                    return (
+                        f"{where}: '{prefix}' is also {folder / entry}; the edition would "
+                        "replace it: choose another prefix or rename it"
+                    )
+    return None
+
+
 @dataclass
 class AddressBook:
     """Every file the site writes, each claimed once (case-insensitively, as on macOS,
@@ -80,19 +98,48 @@ class AddressBook:
     """
 
     reserved: dict[str, str] = field(default_factory=dict)  # top-level name → what
+    use_directory_urls: bool = True
+    raw_text: bool = True
+    site_dir: str = ""  # where the site is written; "" when unknown (no length check)
+    deepest_prefix: str = ""  # the longest edition prefix, with its "/"
     _owners: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def for_site(cls, prefixes: dict[str, str]) -> AddressBook:
+    def for_site(
+        cls,
+        prefixes: dict[str, str],
+        use_directory_urls: bool = True,
+        raw_text: bool = True,
+        site_dir: str = "",
+    ) -> AddressBook:
         """A book with the site's own folders and the edition ``prefixes`` (→ name) reserved."""
         reserved = dict(RESERVED_FOLDERS)
         reserved.update(
             {prefix: f"the {name} edition ({prefix}/)" for prefix, name in prefixes.items()}
         )
-        book = cls(reserved={k.lower(): v for k, v in reserved.items()})
+        book = cls(
+            reserved={k.lower(): v for k, v in reserved.items()},
+            use_directory_urls=use_directory_urls,
+            raw_text=raw_text,
+            site_dir=site_dir,
+            deepest_prefix=max((p + "/" for p in prefixes), key=len, default=""),
+        )
         for name, what in RESERVED_FILES.items():
             book.take(name, what)
         return book
+
+    def too_long(self, dest: str) -> str | None:
+        """Why the system cannot write ``dest`` (in every edition), or ``None``."""
+        if not self.site_dir:
+            return None
+        limits = _limits(self.site_dir)
+        path = os.fsencode(os.path.join(self.site_dir, self.deepest_prefix + dest))
+        if len(path) >= limits[0]:
+            return f"its output path would be {len(path)} bytes, over the system's {limits[0]}"
+        longest = max(len(part.encode("utf-8")) for part in dest.split("/"))
+        if longest > limits[1]:
+            return f"a name in its output path is {longest} bytes, over the system's {limits[1]}"
+        return None
 
     def take(self, dest: str, owner: str) -> None:
         self._owners.setdefault(dest.lower(), owner)
@@ -113,3 +160,84 @@ class AddressBook:
         if other is None:
             self._owners[dest.lower()] = owner
         return other
+
+
+def _limits(site_dir: str) -> tuple[int, int]:
+    """``PATH_MAX`` and ``NAME_MAX`` where the site is written (4096 and 255 if unknown)."""
+    folder = site_dir
+    while folder and not os.path.isdir(folder):
+        parent = os.path.dirname(folder)
+        folder = "" if parent == folder else parent
+    try:
+        return os.pathconf(folder or "/", "PC_PATH_MAX"), os.pathconf(folder or "/", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 4096, 255
+
+
+def dest_uri(page_uri: str, use_directory_urls: bool = True) -> str:
+    """The HTML file MkDocs builds from ``page_uri`` (as ``mkdocs.structure.files.File``)."""
+    parent, name = posixpath.split(page_uri)
+    stem = posixpath.splitext(name)[0]
+    stem = "index" if stem == "README" else stem
+    if not use_directory_urls or stem == "index":
+        return posixpath.join(parent, f"{stem}.html")
+    return posixpath.join(parent, stem, "index.html")
+
+
+def _address(dest: str) -> str:
+    return dest[: -len("index.html")] if dest.endswith("index.html") else dest
+
+
+def assign(files: list[CorpusFile], book: AddressBook) -> tuple[list[CorpusFile], list[Diagnostic]]:
+    """The corpus files whose every output (page, raw text, folder index) is free.
+
+    Folder index pages are claimed first: a text at a folder's address (``2023.txt`` next
+    to ``2023/``, ``README.txt``, ``index.txt``) would replace its listing. A folder that
+    cannot have its index (a reserved name, a hand-written page at its address) is skipped
+    with all its texts, in one warning. A hand-written ``docs/<folder>/index.md`` is the
+    folder's index by design, not a collision.
+    """
+    diagnostics: list[Diagnostic] = []
+    written: dict[str, str] = {}  # folder address → folder as written in the corpus
+    for file in files:
+        names = PurePosixPath(file.source).parent.parts
+        address = PurePosixPath(file.page_uri).parent.parts
+        for depth in range(1, len(address) + 1):
+            written.setdefault("/".join(address[:depth]), "/".join(names[:depth]))
+    blocked: list[str] = []
+    for folder in sorted(written):
+        if any(folder.startswith(b + "/") for b in blocked):
+            continue
+        dest = dest_uri(f"{folder}/index.md", book.use_directory_urls)
+        other = book.owner(dest)
+        if other in (f"docs/{folder}/index.md", f"docs/{folder}/README.md"):
+            continue
+        problem = book.too_long(dest)
+        if other is None and problem is None:
+            book.claim(dest, f"folder {written[folder]}/")
+            continue
+        blocked.append(folder)
+        count = sum(1 for f in files if f.page_uri.startswith(folder + "/"))
+        reason = problem or f"its address '{_address(dest)}' is already taken by {other}"
+        texts = "the text" if count == 1 else f"the {count} texts"
+        message = f"skipped this folder and {texts} in it: {reason}; rename it"
+        diagnostics.append(Diagnostic("warning", written[folder] + "/", message))
+    accepted: list[CorpusFile] = []
+    for file in files:
+        if any(file.page_uri.startswith(b + "/") for b in blocked):
+            continue
+        dests = [dest_uri(file.page_uri, book.use_directory_urls)]
+        dests += [file.raw_uri] if book.raw_text else []
+        reason = next((p for p in map(book.too_long, dests) if p), None)
+        for dest in dests if reason is None else ():
+            other = book.owner(dest)
+            if other is not None:
+                reason = f"its address '{_address(dest)}' is already taken by {other}"
+                break
+        if reason is not None:
+            diagnostics.append(Diagnostic("warning", file.source, f"skipped: {reason}; rename it"))
+            continue
+        for dest in dests:
+            book.claim(dest, file.source)
+        accepted.append(file)
+    return accepted, diagnostics

@@ -235,7 +235,7 @@ def run_inspect(args: argparse.Namespace) -> int:
 
 def raw_text_bytes(text: Text) -> bytes:
     """The published copy of the source: the file itself if UTF-8, else re-encoded."""
-    data = text.file.path.read_bytes()
+    data = text.file.read_bytes()
     if text.document.encoding == "utf-8":
         return data
     return decode(data).text.encode("utf-8")

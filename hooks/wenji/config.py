@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .addresses import RESERVED_FILES, RESERVED_FOLDERS
 from .boilerplate import DEFAULT_SIGNALS, BoilerplateRules
 from .pipeline import Options
 from .structure import StructureRules
@@ -245,6 +246,10 @@ def _editions(raw: Any, errors: list[str]) -> tuple[Edition, ...]:
             continue
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             errors.append(f"{where}.phrases: expected a list of dictionary file paths")
+            continue
+        if prefix in RESERVED_FOLDERS or prefix in RESERVED_FILES:
+            what = RESERVED_FOLDERS.get(prefix) or RESERVED_FILES[prefix]
+            errors.append(f"{where}.prefix: '{prefix}' is where the site keeps {what}")
             continue
         if any(e.prefix == prefix for e in editions):
             errors.append(f"{where}.prefix: '{prefix}' is used twice")

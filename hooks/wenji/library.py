@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .addresses import AddressBook, assign, dest_uri
 from .corpus import CorpusFile, discover
 from .model import Diagnostic, Document
 from .pipeline import Options, SkippedText, StageTimer, process
@@ -70,8 +71,15 @@ class Library:
         corpus_dir: Path,
         folder_titles: Mapping[str, str] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        addresses: AddressBook | None = None,
     ) -> Scan:
+        """Discover, process (or take from the cache) and group the texts of ``corpus_dir``;
+        with ``addresses``, only texts whose every output address is free (see
+        :func:`wenji.addresses.assign`)."""
         files, diagnostics = discover(corpus_dir)
+        if addresses is not None:
+            files, refused = assign(files, addresses)
+            diagnostics.extend(refused)
         timer = StageTimer()
         texts: list[Text] = []
         processed = 0
@@ -95,7 +103,7 @@ class Library:
         self, corpus_file: CorpusFile, timer: StageTimer
     ) -> tuple[Document | SkippedText, bool]:
         try:
-            stat = corpus_file.path.stat()
+            stat = corpus_file.path.stat(follow_symlinks=False)
         except OSError as error:
             reason = error.strerror or type(error).__name__
             message = f"skipped: cannot read ({reason})"
@@ -106,7 +114,7 @@ class Library:
         started = time.perf_counter()
         try:
             outcome: Document | SkippedText = process(
-                corpus_file.path.read_bytes(), corpus_file.source, self.options, timer
+                corpus_file.read_bytes(), corpus_file.source, self.options, timer
             )
         except SkippedText as skipped:
             outcome = skipped
@@ -181,16 +189,6 @@ def relative_link(from_uri: str, to_uri: str) -> str:
     up = [".."] * (len(source.parts) - common)
     rest = list(target.parts[common:])
     return "/".join(up + rest) + "/" if up or rest else "./"
-
-
-def dest_uri(page_uri: str, use_directory_urls: bool = True) -> str:
-    """The HTML file MkDocs builds from ``page_uri`` (as ``mkdocs.structure.files.File``)."""
-    parent, name = posixpath.split(page_uri)
-    stem = posixpath.splitext(name)[0]
-    stem = "index" if stem == "README" else stem
-    if not use_directory_urls or stem == "index":
-        return posixpath.join(parent, f"{stem}.html")
-    return posixpath.join(parent, stem, "index.html")
 
 
 def raw_text_link(page_uri: str, raw_uri: str, use_directory_urls: bool = True) -> str:
