@@ -10,6 +10,8 @@ Front matter wins over anything detected. Detected at the top of the text:
   number (国发〔2019〕4号) is passed over and kept;
 - a law's promulgation note (（…会议通过　…修订）) gives the date (the latest it names) and
   the body that passed it; the note itself stays in the text;
+- a decree wrapping the text (中华人民共和国国务院令 / 第706号 / … / 2018年11月6日) gives
+  date and issuer, and the title is the line after it;
 - otherwise a signature (an organ's name, then a date line) gives date and issuer, and a
   document's title names its issuer (国务院办公厅关于…);
 - at the edges: 来源/來源, 责任编辑/責任編輯, 发布时间/發布時間, 作者 fields.
@@ -49,6 +51,8 @@ _SUBTITLE = re.compile(r"^(?:——|--|—|－－)\s*(.+)$")
 _DATED_OCCASION = re.compile(
     r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,40}在.+[上中][）)]?$"
 )
+_DECREE_HEAD = re.compile(r"^(?:中华人民共和国|中華民國)?([\u4e00-\u9fff]{2,16}?)令$")
+_DECREE_NUMBER = re.compile(r"^第\s*\d+\s*号$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 _SCRAPER = re.compile(r"下载|字号|打印|分享到|首页\s*[>＞»›]|当前位置|您的位置|扫一扫|二维码|收藏")
 _GENRE_END = re.compile(
@@ -114,13 +118,14 @@ def read_header(
     title_from: Literal["front matter", "first line", "file name"] = "file name"
     title_line: int | None = None
 
-    if len(body) > 1 and is_title_like(body[0].text):
-        title_line = body[0].number
-        found["title"] = body.pop(0).text
+    start = _after_decree(body, found)
+    if len(body) > start + 1 and is_title_like(body[start].text):
+        title_line = body[start].number
+        found["title"] = body.pop(start).text
         title_from = "first line"
-        for _ in range(_title_continuation(found["title"], body)):
-            found["title"] += body.pop(0).text
-        _take_title_companions(body, found)
+        for _ in range(_title_continuation(found["title"], body[start:])):
+            found["title"] += body.pop(start).text
+        _take_title_companions(body, found, start)
     _take_edge_fields(body, found)
     _find_date_and_issuer(body, found)
 
@@ -170,13 +175,28 @@ def _title_continuation(title: str, body: Sequence[SourceLine]) -> int:
     return 0
 
 
-def _take_title_companions(body: list[SourceLine], found: dict[str, Any]) -> None:
+def _after_decree(body: Sequence[SourceLine], found: dict[str, Any]) -> int:
+    """Where the title is when a decree (中华人民共和国国务院令 / 第706号 / … / date) wraps
+    the text: the line after the decree's date, which gives date and issuer. Else 0."""
+    if len(body) < 3 or not (decree := _DECREE_HEAD.match(body[0].text)):
+        return 0
+    if not _DECREE_NUMBER.match(body[1].text):
+        return 0
+    for index in range(2, min(len(body) - 1, HEADER_ZONE + 2)):
+        if date := parse_date(body[index].text):
+            found["date"], found["date_text"] = date, body[index].text
+            found["speaker"] = decree.group(1)
+            return index + 1
+    return 0
+
+
+def _take_title_companions(body: list[SourceLine], found: dict[str, Any], start: int) -> None:
     """Subtitle, date, office and name lines under the title, in any order.
 
     A document number or a law's promulgation note is passed over and stays in the text.
     """
-    index = 0
-    while index < min(len(body), HEADER_ZONE) and len(body) > 1:
+    index = start
+    while index < min(len(body), start + HEADER_ZONE) and len(body) > 1:
         text = body[index].text
         if _RULE.match(text):
             break

@@ -15,12 +15,14 @@ _CN_NUMERAL = "[一二三四五六七八九十百零〇]{1,4}"
 # Each kind of marker, most specific first. The look-aheads are the false-positive guards:
 # 一、二线城市 / 三、四月份 (a numeral follows), 1.5亿 / 2023.2.1 (a digit follows).
 _LAW_UNIT = rf"^第[\s\u3000]*({_CN_NUMERAL}|\d{{1,3}})[\s\u3000]*"
-_UNIT_END = r"(?=[\s\u3000]|$)"
+_UNIT_END = r"(?:之[一二三四五六七八九十\d]{1,3})?(?=[\s\u3000]|$)"  # 第4章之1: inserted later
 MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("book", re.compile(rf"{_LAW_UNIT}([编編篇]){_UNIT_END}")),
     ("subbook", re.compile(rf"{_LAW_UNIT}(分[编編]){_UNIT_END}")),
     ("chapter", re.compile(rf"{_LAW_UNIT}(章){_UNIT_END}")),
     ("section", re.compile(rf"{_LAW_UNIT}([节節]){_UNIT_END}")),
+    ("subsection", re.compile(rf"{_LAW_UNIT}(款){_UNIT_END}")),  # Taiwan: 第1款　通則
+    ("subsubsection", re.compile(rf"{_LAW_UNIT}(目){_UNIT_END}")),
     ("part", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})(部分)(?=[\s\u3000：:，,]|$)")),
     ("ordinal", re.compile(rf"^第({_CN_NUMERAL})([，、,：:])")),
     ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?![一二三四五六七八九十])")),

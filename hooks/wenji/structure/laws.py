@@ -12,10 +12,12 @@ from .draft import Draft
 
 ANNEX = "annex"
 _ANNEX = re.compile(
-    r"^(?:序[\s\u3000]*言|附[\s\u3000]*[则則]|附[\s\u3000]*[件表][一二三四五六七八九十\d]{0,3})$"
+    r"^(?:序[\s\u3000]*言|附[\s\u3000]*[则則]|附[\s\u3000]*[件表录錄][一二三四五六七八九十\d]{0,3})$"
 )
 _CLAUSE_PUNCTUATION = re.compile(r"[，,。；;：:！？!?]")
-LAW_UNITS = frozenset({"book", "subbook", "part", "chapter", "section"})
+LAW_UNITS = frozenset(
+    {"book", "subbook", "part", "chapter", "section", "subsection", "subsubsection"}
+)
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _TOC_TITLES = frozenset({"目录", "目錄"})

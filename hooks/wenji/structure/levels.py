@@ -15,7 +15,7 @@ A law's 序言, 附则 and 附件 are top-level and close every open family.
 from __future__ import annotations
 
 from .draft import Draft
-from .laws import ANNEX
+from .laws import ANNEX, LAW_UNITS
 
 PLAIN = "plain"
 _RANK = {
@@ -24,16 +24,18 @@ _RANK = {
     "part": 2,
     "chapter": 2,
     "section": 3,
-    "cn": 4,
-    "cn_formal": 4,
-    "ordinal": 5,
-    "cn_paren": 6,
-    "arabic": 7,
-    "arabic_paren": 8,
-    "circled": 9,
+    "subsection": 4,
+    "subsubsection": 5,
+    "cn": 6,
+    "cn_formal": 6,
+    "ordinal": 7,
+    "cn_paren": 8,
+    "arabic": 9,
+    "arabic_paren": 10,
+    "circled": 11,
 }
 # Families that close deeper families they must contain when they appear.
-_CONTAINERS = frozenset({"book", "subbook", "part", "chapter", "section", "cn", "cn_formal"})
+_CONTAINERS = frozenset({*LAW_UNITS, "cn", "cn_formal"})
 
 
 def assign_levels(drafts: list[Draft]) -> None:
