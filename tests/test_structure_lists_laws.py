@@ -132,3 +132,83 @@ def test_articles_are_never_parallel_lead_sentences() -> None:
         ["民法典", *(f"第六百二十{n}条　买受人应当按照约定支付价款。{body}" for n in "六七八")]
     )
     assert outline(text) == []
+
+
+def test_a_decisions_one_sentence_items_and_label_items_are_not_headings() -> None:
+    decision = "\n".join(
+        [
+            "全国人民代表大会常务委员会关于中国人民解放军现役士兵衔级制度的决定",
+            "一、士兵军衔是表明士兵身份、区分士兵等级的称号和标志，是党和国家给予士兵的荣誉。",
+            "士兵军衔分为军士军衔、义务兵军衔。",
+            "二、义务兵军衔由高至低分为上等兵、列兵。",
+            "三、士兵军衔按照军种划分种类，在军衔前冠以军种名称。",
+        ]
+    )
+    assert outline(decision) == []
+    holidays = "\n".join(
+        [
+            "国务院办公厅关于2019年部分节假日安排的通知",
+            "一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。12月29日上班。",
+            "二、春节：2月4日至10日放假调休，共7天。2月2日上班。",
+            "三、清明节：4月5日放假，与周末连休。",
+        ]
+    )
+    assert outline(holidays) == []
+
+
+def test_a_one_sentence_heading_line_with_its_paragraph_below_stays_a_heading() -> None:
+    body = "职业教育与普通教育是两种不同教育类型，具有同等重要地位，要健全制度框架。" * 2
+    items = ["（一）健全国家职业教育制度框架", "（二）提高中等职业教育发展水平", "（三）推进高等"]
+    text = "\n".join(["方案"] + [line for item in items for line in (item + "。", body)])
+    assert [t for _, t in outline(text)] == items
+
+
+def test_decimal_outline_of_a_plan() -> None:
+    body = "为了有效监测和控制各类突发公共事件对粮食市场的影响，保证粮食市场供应。"
+    heads = ["1　总则", "1.1　编制目的及依据", "1.2　等级划分", "2　组织机构和职责", "2.1　指挥部"]
+    text = "\n".join(["预案"] + [line for head in heads for line in (head, body)])
+    assert outline(text) == [
+        (2, heads[0]),
+        (3, heads[1]),
+        (3, heads[2]),
+        (2, heads[3]),
+        (3, heads[4]),
+    ]
+    assert outline(f"预案\n2.1.1　指挥部职责\n{body}") == [(2, "2.1.1　指挥部职责")]
+
+
+def test_unmarked_section_titles_between_paragraphs() -> None:
+    body = "一九五六年，我国的社会主义建设取得了巨大的成就，各项事业都有了很大的发展。"
+    lines = [
+        "政府工作报告",
+        "一、关于社会主义建设",
+        body,
+        "关于教育改革问题",
+        body,
+        "关于向科学进军",
+    ]
+    lines += [
+        body,
+        "二、关于人民生活",
+        body,
+        "1956年，由于城市和乡村的基本建设和",
+        "亿九十一",
+        body,
+    ]
+    assert outline("\n".join(lines)) == [
+        (2, "一、关于社会主义建设"),
+        (3, "关于教育改革问题"),
+        (3, "关于向科学进军"),
+        (2, "二、关于人民生活"),
+    ]
+
+
+def test_the_title_of_a_plan_a_notice_issues_heads_its_sections() -> None:
+    body = "职业教育与普通教育是两种不同教育类型，具有同等重要地位。"
+    lines = ["国务院关于印发国家职业教育改革实施方案的通知", "现将方案印发给你们，请认真贯彻执行。"]
+    lines += ["国务院", "2019年1月24日", "（此件公开发布）", "国家职业教育改革实施方案", body]
+    lines += ["一、完善国家职业教育制度体系", body]
+    assert outline("\n".join(lines)) == [
+        (2, "国家职业教育改革实施方案"),
+        (3, "一、完善国家职业教育制度体系"),
+    ]

@@ -54,7 +54,7 @@ class Heading:
 
     ``marker`` is the numbering as written (``一、``, ``（二）``, ``第一，``) and is part
     of ``text``; ``kind`` says how it was found: a numbering ``marker``, a parallel
-    ``lead`` sentence, or a curator ``override``.
+    ``lead`` sentence, an unnumbered section ``title`` line, or a curator ``override``.
     """
 
     level: int
@@ -62,7 +62,7 @@ class Heading:
     id: str
     line: int
     marker: str = ""
-    kind: Literal["marker", "lead", "override"] = "marker"
+    kind: Literal["marker", "lead", "title", "override"] = "marker"
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,11 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?![一二三四五六七八九十])")),
     ("cn_formal", re.compile(r"^([壹贰叁肆伍陆柒捌玖拾貳參陸]{1,3})(、)")),
     ("cn_paren", re.compile(rf"^[（(]({_CN_NUMERAL})[）)]")),
+    # 2.1.1　指挥部职责 (a plan's decimal outline; followed by a space, then words)
+    ("decimal4", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
+    ("decimal3", re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
+    ("decimal2", re.compile(r"^\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
+    ("decimal1", re.compile(r"^(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff])")),
     ("arabic", re.compile(r"^(\d{1,2})([.．、])(?!\d)")),
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
@@ -112,7 +117,7 @@ def _cn(number: int) -> str:
 _FORMAL_DIGITS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
 _ARTICLE = re.compile(
     r"^第[\s\u3000]*([一二三四五六七八九十百千零〇]{1,9}|\d{1,4})[\s\u3000]*[条條]"
-    r"(?:之([一二三四五六七八九十]{1,3}))?(?=[\s\u3000]|$)"
+    r"(?:之([一二三四五六七八九十]{1,3}|\d{1,2}))?(?=[\s\u3000]|$)"
 )
 
 
@@ -144,7 +149,7 @@ def numbering_marker(text: str) -> Marker | None:
                 if kind == "circled"
                 else cn_to_int(match.group(1).translate(_FORMAL_DIGITS))
             )
-            return Marker(kind, number, match.group(0))
+            return Marker(kind, number, match.group(0).rstrip())
     return None
 
 

@@ -20,6 +20,7 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.laws.keep_items_in_articles`: the 款/项 of a 第X条 article stay inside it;
 - :func:`.laws.mark_annexes`: 序言, 附则, 附件 lines are top-level headings;
 - :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
+- :func:`.titles.mark_standalone_titles`: short unmarked title lines between paragraphs;
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
   become headings one level below their section;
@@ -42,6 +43,7 @@ from .markers import MarkerHeadings
 from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
 from .rules import StructureRules
+from .titles import mark_standalone_titles
 from .view import LineView, view_lines
 
 __all__ = ["StructureRules", "detect_structure"]
@@ -78,6 +80,7 @@ def detect_structure(
     keep_items_in_articles(drafts)
     mark_annexes(drafts)
     demote_lists(drafts)
+    mark_standalone_titles(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:
         mark_parallel_leads(drafts, rules)

@@ -33,9 +33,13 @@ _RANK = {
     "arabic": 9,
     "arabic_paren": 10,
     "circled": 11,
+    "decimal1": 6,
+    "decimal2": 7,
+    "decimal3": 8,
+    "decimal4": 9,
 }
 # Families that close deeper families they must contain when they appear.
-_CONTAINERS = frozenset({*LAW_UNITS, "cn", "cn_formal"})
+_CONTAINERS = frozenset({*LAW_UNITS, "cn", "cn_formal", "decimal1", "decimal2", "decimal3"})
 
 
 def assign_levels(drafts: list[Draft]) -> None:

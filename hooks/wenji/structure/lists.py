@@ -6,7 +6,8 @@ Decided by the run as a whole, never line by line:
   items is a single clause ending in ；, or when the line before it ends in ： and its
   several items are each a single sentence or a definition (…，是指…);
 - a family's run (its items from 1 on) is a list of article-like paragraphs when fewer than
-  half of its items could be headings at all (the others open with long sentences).
+  half of its items look like headings: the others open with long sentences, are one
+  finished sentence on their own line, or are a label with its content (元旦：…放假).
 
 List items render as paragraphs with their marker kept.
 """
@@ -67,22 +68,37 @@ def _enumerations(drafts: Sequence[Draft]) -> None:
         index = end
 
 
-def _article_like_runs(drafts: Sequence[Draft]) -> None:
-    runs: dict[str, list[Draft]] = {}
+def _heading_like(draft: Draft, following: Draft | None) -> bool:
+    """Could this item head a section? Not when it is one finished sentence on its own
+    line that no longer paragraph follows (…的称号和标志。), nor a label with its content
+    (元旦：12月30日至1月1日放假)."""
+    if not draft.heading:
+        return False
+    if not draft.followers and draft.source_text.endswith(("。", "；", ";")):
+        body = following is not None and not following.marker_kind and not following.heading
+        if not body or len(following.text) < 2 * len(draft.source_text):  # type: ignore[union-attr]
+            return False
+    colon = draft.text.find("：")
+    return colon < 0 or colon == len(draft.text) - 1
 
-    def settle(run: list[Draft]) -> None:
-        if len(run) >= _MIN_ARTICLE_RUN and 2 * sum(d.heading for d in run) < len(run):
-            for draft in run:
+
+def _article_like_runs(drafts: Sequence[Draft]) -> None:
+    runs: dict[str, list[tuple[Draft, bool]]] = {}
+
+    def settle(run: list[tuple[Draft, bool]]) -> None:
+        if len(run) >= _MIN_ARTICLE_RUN and 2 * sum(like for _, like in run) < len(run):
+            for draft, _ in run:
                 if draft.heading:
                     draft.demote()
 
-    for draft in drafts:
+    for index, draft in enumerate(drafts):
         if not draft.marker_kind or draft.locked:
             continue
         run = runs.setdefault(draft.marker_kind, [])
         if run and draft.marker_number <= 1:
             settle(run)
             run.clear()
-        run.append(draft)
+        following = drafts[index + 1] if index + 1 < len(drafts) else None
+        run.append((draft, _heading_like(draft, following)))
     for run in runs.values():
         settle(run)
