@@ -128,9 +128,10 @@ def test_scraper_lines_are_never_the_title() -> None:
 
 
 def test_traditional_edge_fields() -> None:
-    document = read(
-        "標題", "來源：中央社　發布時間：2024-01-05 10:30", "正文。", "責任編輯：王小明"
-    )
+    lines = ["標題", "來源：中央社", "發布時間：2024-01-05 10:30", "正文。", "責任編輯：王小明"]
+    document = read(*lines)
     meta = document.metadata
     assert (meta.source, meta.date, meta.editor) == ("中央社", "2024-01-05", "王小明")
     assert [p.text for p in document.paragraphs] == ["正文。"]
+    two = read("標題", "來源：中央社　責任編輯：王小明", "正文。")  # labels would be lost
+    assert [p.text for p in two.paragraphs] == ["來源：中央社　責任編輯：王小明", "正文。"]

@@ -254,11 +254,11 @@ def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:
 
 
 def _fields(text: str) -> dict[str, str]:
-    """``来源：新华社　发布时间：2024-01-05`` → ``{"source": …, "date": …}``; ``{}`` if the
-    line holds anything else."""
+    """``发布时间：2024-01-05`` → ``{"date": "2024-01-05"}``; ``{}`` if the line holds
+    anything else."""
     matches = list(_FIELD.finditer(text))
-    if not matches or matches[0].start() != 0:
-        return {}
+    if len(matches) != 1 or matches[0].start() != 0:
+        return {}  # several fields on a line stay text: their labels would be lost
     fields: dict[str, str] = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = text[match.end() : following.start() if following else len(text)].strip()

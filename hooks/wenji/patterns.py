@@ -13,7 +13,11 @@ CN_DIGITS = "零〇一二三四五六七八九"
 _CN_NUMERAL = "[一二三四五六七八九十百零〇]{1,4}"
 
 # Each kind of marker, most specific first. The look-aheads are the false-positive guards:
-# 一、二线城市 / 三、四月份 (a numeral follows), 1.5亿 / 2023.2.1 (a digit follows).
+# 一、二线城市 / 三、四月份 (a range of numerals), 1.5亿 / 2023.2.1 (a digit follows).
+# 一、二线城市 / 三、四月份 / 二、三十人: a range of numbers, not a marker. 一、三年来 is one.
+_RANGE_TAIL = (
+    "[一二三四五六七八九十]{1,3}(?:线|月|年级|级|类|等|产|档|十|百|千|万|号|期|批|个|名|次|成|倍)"
+)
 _LAW_UNIT = rf"^第[\s\u3000]*({_CN_NUMERAL}|\d{{1,3}})[\s\u3000]*"
 _UNIT_END = r"(?:之[一二三四五六七八九十\d]{1,3})?(?=[\s\u3000]|$)"  # 第4章之1: inserted later
 MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -25,7 +29,7 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subsubsection", re.compile(rf"{_LAW_UNIT}(目){_UNIT_END}")),
     ("part", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})(部分)(?=[\s\u3000：:，,]|$)")),
     ("ordinal", re.compile(rf"^第({_CN_NUMERAL})([，、,：:])")),
-    ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?![一二三四五六七八九十])")),
+    ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?!{_RANGE_TAIL})")),
     ("cn_formal", re.compile(r"^([壹贰叁肆伍陆柒捌玖拾貳參陸]{1,3})(、)")),
     ("cn_paren", re.compile(rf"^[（(]({_CN_NUMERAL})[）)]")),
     # 2.1.1　指挥部职责 (a plan's decimal outline; followed by a space, then words)

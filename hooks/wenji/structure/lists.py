@@ -68,18 +68,29 @@ def _enumerations(drafts: Sequence[Draft]) -> None:
         index = end
 
 
-def _heading_like(draft: Draft, following: Draft | None) -> bool:
+def _heading_like(draft: Draft, content: int) -> bool:
     """Could this item head a section? Not when it is one finished sentence on its own
-    line that no longer paragraph follows (…的称号和标志。), nor a label with its content
-    (元旦：12月30日至1月1日放假)."""
+    line with little text under it before the next item (…的称号和标志。), nor a label with
+    its content (元旦：12月30日至1月1日放假). ``content``: characters up to the next item."""
     if not draft.heading:
         return False
-    if not draft.followers and draft.source_text.endswith(("。", "；", ";")):
-        body = following is not None and not following.marker_kind and not following.heading
-        if not body or len(following.text) < 2 * len(draft.source_text):  # type: ignore[union-attr]
-            return False
+    finished = not draft.followers and draft.source_text.endswith(("。", "；", ";"))
+    if finished and content < 2 * len(draft.source_text):
+        return False
     colon = draft.text.find("：")
     return colon < 0 or colon == len(draft.text) - 1
+
+
+def _content_under(drafts: Sequence[Draft]) -> list[int]:
+    """For each draft, the characters of the unnumbered paragraphs after it, up to the
+    next numbered line (one pass from the end)."""
+    content = [0] * len(drafts)
+    running = 0
+    for index in range(len(drafts) - 1, -1, -1):
+        content[index] = running
+        draft = drafts[index]
+        running = 0 if draft.marker_kind else running + len(draft.source_text)
+    return content
 
 
 def _article_like_runs(drafts: Sequence[Draft]) -> None:
@@ -91,6 +102,7 @@ def _article_like_runs(drafts: Sequence[Draft]) -> None:
                 if draft.heading:
                     draft.demote()
 
+    content = _content_under(drafts)
     for index, draft in enumerate(drafts):
         if not draft.marker_kind or draft.locked:
             continue
@@ -98,7 +110,6 @@ def _article_like_runs(drafts: Sequence[Draft]) -> None:
         if run and draft.marker_number <= 1:
             settle(run)
             run.clear()
-        following = drafts[index + 1] if index + 1 < len(drafts) else None
-        run.append((draft, _heading_like(draft, following)))
+        run.append((draft, _heading_like(draft, content[index])))
     for run in runs.values():
         settle(run)
