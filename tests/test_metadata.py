@@ -135,3 +135,4 @@ def test_traditional_edge_fields() -> None:
     assert [p.text for p in document.paragraphs] == ["正文。"]
     two = read("標題", "來源：中央社　責任編輯：王小明", "正文。")  # labels would be lost
     assert [p.text for p in two.paragraphs] == ["來源：中央社　責任編輯：王小明", "正文。"]
+    assert (two.metadata.source, two.metadata.editor) == ("中央社", "王小明")

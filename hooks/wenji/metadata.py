@@ -228,7 +228,8 @@ def _name_follows(body: Sequence[SourceLine], index: int) -> bool:
 def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:
     """``来源：…`` / ``責任編輯：…`` / ``发布时间：…`` lines among the first and last lines.
 
-    A line is taken only when it consists of such fields and nothing else.
+    A line is read only when it consists of such fields and nothing else; it leaves the
+    text when it holds one field (a second field's label would otherwise be lost).
     """
     edge = set(range(min(EDGE_FIELD_ZONE, len(body))))
     edge |= set(range(max(0, len(body) - EDGE_FIELD_ZONE), len(body)))
@@ -248,17 +249,18 @@ def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:
             else:
                 found[key] = value
         else:
-            taken.append(index)
+            if len(fields) == 1:  # with several fields the line stays: labels would be lost
+                taken.append(index)
     for index in reversed(taken):
         body.pop(index)
 
 
 def _fields(text: str) -> dict[str, str]:
-    """``发布时间：2024-01-05`` → ``{"date": "2024-01-05"}``; ``{}`` if the line holds
-    anything else."""
+    """``来源：新华社　发布时间：2024-01-05`` → ``{"source": …, "date": …}``; ``{}`` if the
+    line holds anything else."""
     matches = list(_FIELD.finditer(text))
-    if len(matches) != 1 or matches[0].start() != 0:
-        return {}  # several fields on a line stay text: their labels would be lost
+    if not matches or matches[0].start() != 0:
+        return {}
     fields: dict[str, str] = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = text[match.end() : following.start() if following else len(text)].strip()
