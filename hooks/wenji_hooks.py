@@ -39,6 +39,7 @@ from wenji.library import (
     Folder,
     Library,
     Text,
+    Wording,
     folder_index_markdown,
     library_overview_html,
     raw_text_link,
@@ -84,6 +85,8 @@ class _BuildState:
     repo_edit_base: str | None = None
     root: Folder | None = None
     last_commits: dict[str, LastCommit] = field(default_factory=dict)  # by corpus path
+    folders: dict[str, Folder] = field(default_factory=dict)  # by index page URI
+    generated_nav: bool = True  # False when mkdocs.yml has a nav of its own
     pagefind: bool = False  # search with Pagefind (extra.wenji.search) in Material's box
     worker_missing: bool = False
     sources: dict[str, str] = field(default_factory=dict)  # in-memory page sources, by URI
@@ -206,6 +209,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(_raw_text_file(text, config))
     _add_folder_pages(scan.root, files, config, "")
 
+    _state.generated_nav = config.nav is None
     if config.nav is None:
         config.nav = _nav(files, hand_written, scan.root)
     _state.nav_configs[""] = config.nav
@@ -272,12 +276,14 @@ def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig, prefix
     builder = _state.editions.get(prefix)
     for sub in folder.folders:
         uri = edition_uri(prefix, sub.index_uri) if prefix else sub.index_uri
+        _state.folders[sub.index_uri] = sub
         if files.get_file_from_path(uri) is None:
-            content = folder_index_markdown(sub, DEFAULT_LABELS)
             if builder is not None:
-                content = convert_markdown(content, builder.text)
+                labels = builder.labels(DEFAULT_LABELS)
+                content = folder_index_markdown(sub, labels, builder.wording)
                 _add_edition_file(files, config, uri, content=content)
             else:
+                content = folder_index_markdown(sub, DEFAULT_LABELS)
                 files.append(_generated(config, uri, content=content))
         _add_folder_pages(sub, files, config, prefix)
 
@@ -306,11 +312,25 @@ def _prefixed_nav(nav: Any, prefix: str, builder: EditionBuilder, files: Files) 
         return [_prefixed_nav(item, prefix, builder, files) for item in nav]
     if isinstance(nav, dict):
         return {
-            builder.text(title): _prefixed_nav(value, prefix, builder, files)
+            _edition_title(title, value, builder): _prefixed_nav(value, prefix, builder, files)
             for title, value in nav.items()
         }
     uri = edition_uri(prefix, nav)
     return uri if files.get_file_from_path(uri) is not None else nav
+
+
+def _edition_title(title: str, value: Any, builder: EditionBuilder) -> str:
+    """A nav title in an edition: a text's title as its page shows it, a folder's name by
+    the edition's rule for curator-written names (``convert_names``), else converted."""
+    if not _state.generated_nav:
+        return html.escape(builder.name(html.unescape(title)))
+    source = _state.pages.get(value) if isinstance(value, str) else None
+    if source is not None and source.text is not None:
+        return html.escape(builder.document(source.text.document).title)
+    first = value[0] if isinstance(value, list) and value else None
+    if isinstance(first, str) and first in _state.folders:
+        return html.escape(builder.name(_state.folders[first].title))
+    return builder.text(title)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -374,8 +394,8 @@ def _library_overview(page: Page) -> str:
     labels = builder.labels(DEFAULT_LABELS) if builder else DEFAULT_LABELS
     from_uri = page.file.src_uri[len(prefix) + 1 :] if prefix else page.file.src_uri
     assert _state.root is not None
-    overview = library_overview_html(_state.root, labels, from_uri)
-    return convert_markdown(overview, builder.text) if builder else overview
+    wording = builder.wording if builder else Wording()
+    return library_overview_html(_state.root, labels, from_uri, wording=wording)
 
 
 def on_page_context(
@@ -393,8 +413,8 @@ def on_page_context(
         theme_language=material_language(builder.edition.language) if builder else None,
         extra={"alternate": _alternates(page, prefix), "homepage": f"{prefix}/" if prefix else ""},
         top={
-            "site_name": builder.text(config.site_name),
-            "site_description": builder.text(config.site_description or ""),
+            "site_name": builder.name(config.site_name),
+            "site_description": builder.name(config.site_description or ""),
         }
         if builder
         else {},

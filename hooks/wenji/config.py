@@ -20,6 +20,8 @@ _PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Pagefind panics on a tag of 32 or more and names its index files after the tag.
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$")
 LANGUAGE_MAX = 24
+EDITION_KEYS = {"prefix", "opencc", "language", "name", "phrases", "convert_names"}
+NAME_CONVERSIONS = ("auto", "always", "never")  # see README, Names the curator wrote
 SEARCH_BACKENDS = ("pagefind", "material")  # the first is the default; see README, Search
 
 
@@ -36,6 +38,7 @@ class Edition:
     language: str
     name: str
     phrase_files: tuple[str, ...] = ()
+    convert_names: str = "auto"  # names the curator wrote: auto, always or never
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,7 @@ def _editions(raw: Any, errors: list[str]) -> tuple[Edition, ...]:
         if not isinstance(entry, Mapping):
             errors.append(f"{where}: expected a mapping with prefix, opencc, language")
             continue
-        _check_keys(entry, {"prefix", "opencc", "language", "name", "phrases"}, where, errors)
+        _check_keys(entry, EDITION_KEYS, where, errors)
         prefix = entry.get("prefix")
         opencc = entry.get("opencc")
         language = entry.get("language")
@@ -251,8 +254,15 @@ def _editions(raw: Any, errors: list[str]) -> tuple[Edition, ...]:
             what = RESERVED_FOLDERS.get(prefix) or RESERVED_FILES[prefix]
             errors.append(f"{where}.prefix: '{prefix}' is where the site keeps {what}")
             continue
+        convert_names = entry.get("convert_names", "auto")
+        if convert_names not in NAME_CONVERSIONS:
+            choices = ", ".join(NAME_CONVERSIONS)
+            errors.append(
+                f"{where}.convert_names: expected one of {choices}, got {convert_names!r}"
+            )
+            continue
         if any(e.prefix == prefix for e in editions):
             errors.append(f"{where}.prefix: '{prefix}' is used twice")
             continue
-        editions.append(Edition(prefix, opencc, language, str(name), tuple(phrases)))
+        editions.append(Edition(prefix, opencc, language, str(name), tuple(phrases), convert_names))
     return tuple(editions)

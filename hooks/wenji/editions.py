@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import Edition
+from .library import Wording
 from .model import Diagnostic, Document
 from .script import (
     Converter,
@@ -21,6 +22,7 @@ from .script import (
     get_converter,
     is_traditional,
     leftover_lines,
+    simplified_only_chars,
 )
 
 # Markdown and HTML that must reach the page unchanged: fenced and inline code, link
@@ -99,6 +101,33 @@ class EditionBuilder:
     def text(self, text: str) -> str:
         return convert_text(text, self.converter)
 
+    def name(self, name: str) -> str:
+        """A name the curator wrote: a folder's name or ``folder_titles`` entry, a
+        front-matter title, the site name.
+
+        With ``convert_names: auto`` it is converted only when written in the other
+        script (a Simplified-only character for a Traditional edition): a folder named
+        台灣 stays 台灣, not OpenCC's 臺灣; 学习研讨 becomes 學習研討. ``always`` converts
+        every name, ``never`` none.
+        """
+        mode = self.edition.convert_names
+        if mode == "never":
+            return name
+        if mode == "auto":
+            foreign = (
+                simplified_only_chars(name)
+                if self.converts_to_traditional
+                else is_traditional(name)
+            )
+            if not foreign:
+                return name
+        return self.text(name)
+
+    @property
+    def wording(self) -> Wording:
+        """How this edition lists folders and texts (folder pages, the home page)."""
+        return Wording(name=self.name, document=self.document)
+
     def document(self, document: Document) -> Document:
         """``document`` in this edition's script; texts already in it are kept as they are."""
         cached = self._documents.get(document.source)
@@ -107,6 +136,9 @@ class EditionBuilder:
         sample = document.title + "".join(block.text for block in document.blocks[:20])
         kept = self.converts_to_traditional and is_traditional(sample)
         converted = document if kept else convert_document(document, self.converter)
+        if document.title_from == "front matter":
+            title = self.name(document.title)
+            converted = replace(converted, metadata=replace(converted.metadata, title=title))
         self._documents[document.source] = (document, converted)
         self._leftovers[document.source] = self._check(converted, kept)
         return converted

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .addresses import AddressBook, assign, dest_uri
 from .corpus import CorpusFile, discover
@@ -32,6 +33,20 @@ class Text:
         # Dated texts first, newest last within equal dates by title; undated after.
         date = self.document.metadata.date
         return ("0" + date if date else "1", self.document.title, self.file.page_uri)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a script edition writes what the library lists: ``name`` for the names the
+    curator wrote (folder titles), ``document`` for a text (its title, date, speaker).
+    The default writes everything as it is (the primary script)."""
+
+    name: Callable[[str], str] = _same
+    document: Callable[[Document], Document] = _same
 
 
 @dataclass
@@ -197,18 +212,24 @@ def raw_text_link(page_uri: str, raw_uri: str, use_directory_urls: bool = True) 
     return posixpath.relpath(raw_uri, page_dir or ".")
 
 
-def folder_index_markdown(folder: Folder, labels: Mapping[str, str]) -> str:
+def folder_index_markdown(
+    folder: Folder, labels: Mapping[str, str], wording: Wording = Wording()
+) -> str:
     """The index page of a folder: its subfolders and a table of its texts."""
-    parts = [f"# {markdown_text(folder.title)}"]
+    parts = [f"# {markdown_text(wording.name(folder.title))}"]
     if folder.folders:
-        parts.append(folder_list_html(folder.folders, folder.index_uri))
+        parts.append(folder_list_html(folder.folders, folder.index_uri, wording))
     if folder.texts:
-        parts.append(text_table_html(folder.texts, folder.index_uri, labels))
+        parts.append(text_table_html(folder.texts, folder.index_uri, labels, wording))
     return "\n\n".join(parts) + "\n"
 
 
 def library_overview_html(
-    root: Folder, labels: Mapping[str, str], from_uri: str, latest: int = 10
+    root: Folder,
+    labels: Mapping[str, str],
+    from_uri: str,
+    latest: int = 10,
+    wording: Wording = Wording(),
 ) -> str:
     """For the home page: every top folder with its count, and the latest dated texts.
 
@@ -216,33 +237,35 @@ def library_overview_html(
     """
     parts = []
     if root.folders:
-        parts.append(folder_list_html(root.folders, from_uri))
+        parts.append(folder_list_html(root.folders, from_uri, wording))
     dated = sorted(
         (text for text in _all_texts(root) if text.document.metadata.date),
         key=lambda text: (text.document.metadata.date, text.document.title),
         reverse=True,
     )
     if dated and latest > 0:
-        parts.append(text_table_html(dated[:latest], from_uri, labels))
+        parts.append(text_table_html(dated[:latest], from_uri, labels, wording))
     return "\n\n".join(parts)
 
 
-def folder_list_html(folders: list[Folder], from_uri: str) -> str:
+def folder_list_html(folders: list[Folder], from_uri: str, wording: Wording = Wording()) -> str:
     items = [
         f'<li><a href="{html.escape(relative_link(from_uri, sub.index_uri))}">'
-        f"{html.escape(sub.title)}</a> "
+        f"{html.escape(wording.name(sub.title))}</a> "
         f'<span class="wenji-count">{_count(sub)}</span></li>'
         for sub in folders
     ]
     return '<ul class="wenji-folders">\n' + "\n".join(items) + "\n</ul>"
 
 
-def text_table_html(texts: list[Text], from_uri: str, labels: Mapping[str, str]) -> str:
+def text_table_html(
+    texts: list[Text], from_uri: str, labels: Mapping[str, str], wording: Wording = Wording()
+) -> str:
     """A table of texts (title, date, speaker); one raw HTML block, text escaped."""
     head = "".join(f"<th>{html.escape(labels[key])}</th>" for key in ("title", "date", "speaker"))
     rows = []
     for text in texts:
-        meta = text.document.metadata
+        meta = wording.document(text.document).metadata
         href = html.escape(relative_link(from_uri, text.file.page_uri))
         rows.append(
             f'<tr><td><a href="{href}">{html.escape(meta.title)}</a></td>'
