@@ -542,10 +542,11 @@ def _index_search(site_dir: Path) -> None:
         log.info("wenji: search: Pagefind retried once after: %s", problem)
     languages = ", ".join(f"{lang} {count}" for lang, count in report.languages.items())
     log.info(
-        "wenji: search: Pagefind indexed %d pages (%s) in %.1f s",
+        "wenji: search: Pagefind indexed %d pages (%s) in %.1f s (%d parts)",
         report.pages,
         languages,
         report.seconds,
+        report.parts,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import stat
 import subprocess
 import sys
@@ -196,3 +197,57 @@ def test_a_failed_index_step_is_retried_once_in_a_real_build(tmp_path: Path) -> 
     assert "Traceback" not in log
     for bundle in ("pagefind", "zh-tw/pagefind"):
         assert json.loads((site / bundle / "pagefind-entry.json").read_text())["languages"]
+
+
+def test_parts_of_an_edition_are_indexed_apart_and_listed(
+    site: Path, private_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WENJI_SEARCH_PART_PAGES", "1")
+    report = build_index(site, ("zh-tw",), jobs=2)
+    assert report.parts == 3 and report.languages == {"zh-hans": 2, "zh-tw": 1}
+    listed = json.loads((site / "pagefind" / "wenji-parts.json").read_text())["parts"]
+    assert listed == ["part1/"]
+    assert json.loads((site / "zh-tw" / "pagefind" / "wenji-parts.json").read_text()) == {
+        "parts": []
+    }
+    for part in (site / "pagefind", site / "pagefind" / "part1"):
+        entry = json.loads((part / "pagefind-entry.json").read_text())
+        assert entry["languages"]["zh-hans"]["page_count"] == 1
+    assert leftovers(site, private_tmp) == []
+
+
+def test_ctrl_c_during_indexing_leaves_no_indexer_and_no_temporary_folder(
+    tmp_path: Path,
+) -> None:
+    pids = tmp_path / "pids"
+    binary = fake_binary(tmp_path / "hang", f'echo $$ >> "{pids}"\nexec sleep 600\n')
+    texts = {"a.txt": SEEDS["four-dares-study-exchange"].read_text(encoding="utf-8")}
+    config = write_project(tmp_path / "project", texts, search=True)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "TMPDIR": str(temporary),
+        "PAGEFIND_BINARY_PATH": str(binary),
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    build = subprocess.Popen(
+        [*command, "-d", str(tmp_path / "site")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    deadline = time.monotonic() + 300
+    while not pids.exists() and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.1)
+    assert pids.exists(), build.communicate()[0]
+    build.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    log = build.communicate(timeout=60)[0]
+    for pid in (int(line) for line in pids.read_text().split()):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert [p.name for p in temporary.iterdir()] == [], log
+    assert not list((tmp_path / "site").rglob(".pagefind*"))

@@ -57,9 +57,25 @@ def build(tmp_path: Path, search: str, plugin: bool = True, *args: str) -> Build
     return run_mkdocs(config, tmp_path / "site", *args)
 
 
+PART_PAGES = 2  # each edition's 5 pages indexed in 3 parts, merged in the browser
+
+
 @pytest.fixture(scope="module")
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(tmp_path_factory.mktemp("pagefind"), "pagefind", True, "--strict")
+    root = tmp_path_factory.mktemp("pagefind")
+    config = write_project(root / "project", TEXTS, TRADITIONAL.format(search="pagefind"), True)
+    site = root / "site"
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(root),
+        "WENJI_SEARCH_PART_PAGES": str(PART_PAGES),
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    result = subprocess.run(
+        [*command, "-d", str(site)], capture_output=True, text=True, env=env, timeout=600
+    )
+    return Build(site, result.returncode, result.stdout + result.stderr)
 
 
 # --- configuration ------------------------------------------------------------------------
@@ -124,13 +140,19 @@ def test_pagefind_writes_one_bundle_per_edition(pagefind_site: Build) -> None:
     assert pagefind_site.warnings == []
     # home, two folder pages, two texts: in each script, and nothing else (no 404 page)
     for bundle, language in (("pagefind", "zh-hans"), ("zh-tw/pagefind", "zh-tw")):
-        entry = json.loads((pagefind_site.site / bundle / "pagefind-entry.json").read_text())
-        pages = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+        root = pagefind_site.site / bundle
+        listed = json.loads((root / "wenji-parts.json").read_text())["parts"]
+        assert listed == ["part1/", "part2/"]  # 5 pages, 2 a part
+        pages: dict[str, int] = {}
+        for part in (root, *(root / name for name in listed)):
+            entry = json.loads((part / "pagefind-entry.json").read_text())
+            for lang, info in entry["languages"].items():
+                pages[lang] = pages.get(lang, 0) + info["page_count"]
+            fragments = list((part / "fragment").glob("*.pf_fragment"))
+            assert fragments and {f.name.split("_")[0] for f in fragments} == {language}
         assert pages == {language: 5}
-        fragments = list((pagefind_site.site / bundle / "fragment").glob("*.pf_fragment"))
-        assert {f.name.split("_")[0] for f in fragments} == {language}
     assert re.search(
-        r"wenji: search: Pagefind indexed 10 pages \(zh-hans 5, zh-tw 5\) in [\d.]+ s",
+        r"wenji: search: Pagefind indexed 10 pages \(zh-hans 5, zh-tw 5\) in [\d.]+ s \(6 parts\)",
         pagefind_site.log,
     )
     primary, traditional = pagefind_site.page("study/exchange"), pagefind_site.page("zh-tw/study")

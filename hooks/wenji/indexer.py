@@ -7,10 +7,11 @@ disk; the package then terminates the process, and under load a file is left emp
 short (``pagefind-entry.json`` of 0 bytes, "JSONDecodeError", in 7 of 40 runs with three
 busy cores). The command-line program returns only when every file is written.
 
-Each edition is indexed into a hidden staging folder beside its bundle, checked (exit
-status, an entry file that parses, every language's metadata file present), and only then
-moved into place, so a site never holds a half-written bundle. A failure is retried once,
-then reported with what Pagefind printed. The wait is bounded by a few times the time
+Each edition is indexed, in parts of bounded size, into a hidden staging folder beside its
+bundle; each part is checked (exit status, an entry file that parses, every language's
+metadata file present), and the bundle is moved into place only when all are, so a site
+never holds a half-written bundle. A failure is retried once, then reported with what
+Pagefind printed. The wait is bounded by a few times the time
 the edition's size should take (:func:`time_limit`), and the temporary copy of the pages
 (``/tmp/wenji-pagefind-*``) is removed whatever happens, Ctrl-C included.
 """
@@ -24,7 +25,8 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +40,9 @@ EXPECTED_STARTUP_SECONDS = 5.0
 TIME_LIMIT_FACTOR = 5.0
 MIN_TIME_LIMIT = 60.0
 ATTEMPTS = 2  # a failed index step is retried once
+PART_PAGES = 400  # pages a Pagefind process indexes (it needs about 0.7 MB a page)
+MAX_JOBS = 4
+PARTS_FILE = "wenji-parts.json"  # the parts of an edition's bundle, for assets/search.js
 OUTPUT_TAIL_LINES = 8
 
 
@@ -54,6 +59,7 @@ class IndexReport:
     seconds: float = 0.0
     output: Path = Path(OUTPUT_DIR)
     retried: tuple[str, ...] = ()  # problems of first attempts that a retry overcame
+    parts: int = 0  # Pagefind runs (parts of editions)
 
 
 def time_limit(input_bytes: int) -> float:
@@ -62,18 +68,46 @@ def time_limit(input_bytes: int) -> float:
     return max(MIN_TIME_LIMIT, TIME_LIMIT_FACTOR * expected)
 
 
+def part_pages() -> int:
+    """Pages per Pagefind run: :data:`PART_PAGES`, or ``$WENJI_SEARCH_PART_PAGES``."""
+    value = os.environ.get("WENJI_SEARCH_PART_PAGES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else PART_PAGES
+
+
+def default_jobs() -> int:
+    """Pagefind runs at a time: one per core, at most :data:`MAX_JOBS` (memory: each holds
+    up to :func:`part_pages` pages)."""
+    return max(1, min(MAX_JOBS, os.cpu_count() or 1))
+
+
+@dataclass
+class _Unit:
+    """One Pagefind run: a part of an edition's pages, into a folder of its bundle."""
+
+    prefix: str
+    pages: Path
+    output: Path
+    input_bytes: int
+    result: dict[str, int] | str | None = None  # pages per language, or what went wrong
+
+
 def build_index(
     site_dir: Path,
     edition_prefixes: tuple[str, ...] = (),
     timeout: float | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
 ) -> IndexReport:
     """Index the built site: one Pagefind bundle per edition, one index per language in it.
 
     The primary pages go to ``site_dir/pagefind``, each edition's to
-    ``site_dir/<prefix>/pagefind``. ``jobs`` editions are indexed at a time (each
-    indexer holds its whole edition in memory). ``timeout`` overrides :func:`time_limit`
-    (seconds per attempt). Raises :class:`SearchIndexError` with a readable message.
+    ``site_dir/<prefix>/pagefind``. An edition of more than :func:`part_pages` pages is
+    indexed in parts, ``pagefind/`` and ``pagefind/part1/`` …, listed in
+    ``pagefind/wenji-parts.json``; ``assets/search.js`` merges them in the browser
+    (Pagefind's ``mergeIndex``). A Pagefind process holds its part in memory (about
+    0.7 MB a page), so peak memory is bounded by the part size, not the corpus. ``jobs``
+    parts are indexed at a time (default :func:`default_jobs`), while the next parts'
+    pages are being prepared. ``timeout`` overrides :func:`time_limit` (seconds per
+    attempt). Raises :class:`SearchIndexError` with a readable message.
     """
     problem = binary_problem()
     if problem:
@@ -83,60 +117,70 @@ def build_index(
     executable = get_executable()
     assert executable is not None  # binary_problem() said so
     started = time.perf_counter()
-    prefixes = ("", *edition_prefixes)
     runner = _Runner(Path(executable), timeout)
-    results: dict[str, dict[str, int] | SearchIndexError] = {}
-
-    def index(prefix: str) -> None:
-        others = tuple(p for p in edition_prefixes if p != prefix)
-        try:
-            results[prefix] = runner.edition(site_dir, prefix, others)
-        except SearchIndexError as error:
-            results[prefix] = error
-
+    prefixes = ("", *edition_prefixes)
+    staging = {prefix: _staging(site_dir, prefix) for prefix in prefixes}
+    units: dict[str, list[_Unit]] = {prefix: [] for prefix in prefixes}
+    pool = ThreadPoolExecutor(max_workers=jobs or default_jobs(), thread_name_prefix="pagefind")
     try:
-        _run_all(index, prefixes, max(1, jobs))
+        with tempfile.TemporaryDirectory(prefix="wenji-pagefind-") as temporary:
+            futures = []
+            for prefix in prefixes:
+                shutil.rmtree(staging[prefix], ignore_errors=True)
+                others = tuple(p for p in edition_prefixes if p != prefix)
+                copy = Path(temporary) / (prefix or "_")
+                for unit in _parts(site_dir, prefix, others, copy, staging[prefix]):
+                    units[prefix].append(unit)
+                    futures.append(pool.submit(runner.run, unit, Path(temporary)))
+            for future in futures:
+                while not future.done():
+                    time.sleep(0.05)  # short waits: Ctrl-C reaches the main thread
+                future.result()
+            languages = {}
+            for prefix in prefixes:
+                found = _publish(site_dir, prefix, units[prefix], staging[prefix])
+                for language, count in found.items():
+                    languages[language] = languages.get(language, 0) + count
     finally:
         runner.stop_all()  # Ctrl-C: no indexer outlives the build
-    languages: dict[str, int] = {}
-    for prefix in prefixes:
-        result = results.get(prefix)
-        if isinstance(result, SearchIndexError):
-            where = f" ({prefix}/)" if prefix else ""
-            raise SearchIndexError(f"{result}{where}")
-        for language, count in (result or {}).items():
-            languages[language] = languages.get(language, 0) + count
+        pool.shutdown(wait=True, cancel_futures=True)
+        for folder in staging.values():
+            shutil.rmtree(folder, ignore_errors=True)
     seconds = time.perf_counter() - started
     languages = dict(sorted(languages.items()))
+    count = sum(len(u) for u in units.values())
     return IndexReport(
-        sum(languages.values()), languages, seconds, site_dir / OUTPUT_DIR, tuple(runner.retried)
+        sum(languages.values()),
+        languages,
+        seconds,
+        site_dir / OUTPUT_DIR,
+        tuple(runner.retried),
+        count,
     )
 
 
-def _run_all(work: Callable[[str], None], prefixes: tuple[str, ...], jobs: int) -> None:
-    """``work(prefix)`` for every prefix, ``jobs`` at a time (threads: the work waits on
-    Pagefind processes)."""
-    if jobs == 1 or len(prefixes) == 1:
-        for prefix in prefixes:
-            work(prefix)
-        return
-    pending = list(prefixes)
-    lock = threading.Lock()
+def _staging(site_dir: Path, prefix: str) -> Path:
+    return (site_dir / bundle_path(prefix)).with_name(f".{OUTPUT_DIR}-wenji-staging")
 
-    def worker() -> None:
-        while True:
-            with lock:
-                if not pending:
-                    return
-                prefix = pending.pop(0)
-            work(prefix)
 
-    threads = [threading.Thread(target=worker, daemon=True) for _ in range(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        while thread.is_alive():
-            thread.join(0.2)  # short joins: Ctrl-C reaches the main thread
+def _publish(site_dir: Path, prefix: str, units: list[_Unit], staging: Path) -> dict[str, int]:
+    """Move an edition's finished bundle into place; pages per language."""
+    output = site_dir / bundle_path(prefix)
+    if not units:  # an edition without pages: no bundle
+        shutil.rmtree(output, ignore_errors=True)
+        return {}
+    languages: dict[str, int] = {}
+    for unit in units:
+        if not isinstance(unit.result, dict):
+            where = f" ({prefix}/)" if prefix else ""
+            raise SearchIndexError(f"Pagefind failed twice: {unit.result}{where}")
+        for language, count in unit.result.items():
+            languages[language] = languages.get(language, 0) + count
+    parts = [unit.output.relative_to(staging).as_posix() + "/" for unit in units[1:]]
+    (staging / PARTS_FILE).write_text(json.dumps({"parts": parts}), encoding="utf-8")
+    shutil.rmtree(output, ignore_errors=True)
+    staging.rename(output)
+    return languages
 
 
 class _Runner:
@@ -150,36 +194,26 @@ class _Runner:
         self._lock = threading.Lock()
         self._stopped = False
 
-    def edition(self, site_dir: Path, prefix: str, others: tuple[str, ...]) -> dict[str, int]:
-        """Index one edition into its bundle folder; pages per language."""
-        output = site_dir / bundle_path(prefix)
-        staging = output.with_name(f".{OUTPUT_DIR}-wenji-staging")
-        with tempfile.TemporaryDirectory(prefix="wenji-pagefind-") as temporary:
-            pages = Path(temporary) / "site"
-            input_bytes, written = _copy_pages(site_dir, prefix, others, pages)
-            if not written:  # an edition without pages: no bundle
-                shutil.rmtree(output, ignore_errors=True)
-                return {}
-            limit = self.timeout if self.timeout is not None else time_limit(input_bytes)
-            problem = ""
+    def run(self, unit: _Unit, temporary: Path) -> None:
+        """Index ``unit``, retrying once; its result is set either way."""
+        limit = self.timeout if self.timeout is not None else time_limit(unit.input_bytes)
+        for attempt in range(ATTEMPTS):
+            shutil.rmtree(unit.output, ignore_errors=True)
+            log_path = temporary / f"pagefind-{unit.pages.name}-{unit.prefix or '_'}.log"
             try:
-                for attempt in range(ATTEMPTS):
-                    shutil.rmtree(staging, ignore_errors=True)
-                    problem = self._attempt(pages, staging, Path(temporary), limit)
-                    if not problem:
-                        languages = _check_bundle(staging)
-                        shutil.rmtree(output, ignore_errors=True)
-                        staging.rename(output)
-                        return languages
-                    if attempt + 1 < ATTEMPTS:
-                        self.retried.append(problem)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-        raise SearchIndexError(f"Pagefind failed twice: {problem}")
+                problem = self._attempt(unit.pages, unit.output, log_path, limit)
+            except Exception as error:  # said in the warning, never as a traceback
+                problem = f"{type(error).__name__}: {error}"
+            if not problem:
+                unit.result = _check_bundle(unit.output)
+                shutil.rmtree(unit.pages, ignore_errors=True)  # disk: done with this part
+                return
+            if attempt + 1 < ATTEMPTS:
+                self.retried.append(problem)
+            unit.result = problem
 
-    def _attempt(self, pages: Path, output: Path, temporary: Path, limit: float) -> str:
+    def _attempt(self, pages: Path, output: Path, log_path: Path, limit: float) -> str:
         """One Pagefind run; "" when it wrote a complete bundle, else what went wrong."""
-        log_path = temporary / "pagefind.log"
         command = [
             str(self.executable),
             "--site",
@@ -194,7 +228,7 @@ class _Runner:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
         with log_path.open("wb") as log_file:
             try:
-                process = self._start(command, temporary, env, log_file)
+                process = self._start(command, log_path.parent, env, log_file)
             except OSError as error:
                 return f"could not start {self.executable}: {error.strerror or error}"
             try:
@@ -244,25 +278,38 @@ class _Runner:
             self._stop(process)
 
 
-def _copy_pages(
-    site_dir: Path, prefix: str, others: tuple[str, ...], into: Path
-) -> tuple[int, int]:
-    """Write each page of one edition as :func:`index_html` gives it; (bytes, pages)."""
-    total = written = 0
-    for path in (site_dir / prefix).rglob("*.html") if prefix else site_dir.rglob("*.html"):
+def _parts(
+    site_dir: Path, prefix: str, others: tuple[str, ...], copy: Path, staging: Path
+) -> Iterator[_Unit]:
+    """Each page of one edition as :func:`index_html` gives it, written into part folders
+    of :func:`part_pages` pages under ``copy``; each part is yielded once it is complete."""
+    size = part_pages()
+    root = site_dir / prefix if prefix else site_dir
+    part, written, total = 0, 0, 0
+    for path in sorted(root.rglob("*.html")):
         relative = path.relative_to(site_dir)
         if OUTPUT_DIR in relative.parts or relative.parts[0].startswith(f".{OUTPUT_DIR}"):
             continue
         if relative.parts[0] in others and not prefix:
             continue
         page = index_html(path.read_text(encoding="utf-8", errors="replace"))
-        if page is not None:
-            data = page.encode("utf-8")
-            (into / relative).parent.mkdir(parents=True, exist_ok=True)
-            (into / relative).write_bytes(data)
-            total += len(data)
-            written += 1
-    return total, written
+        if page is None:
+            continue
+        data = page.encode("utf-8")
+        target = copy / f"part{part}" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written, total = written + 1, total + len(data)
+        if written == size:
+            yield _unit(prefix, copy, staging, part, total)
+            part, written, total = part + 1, 0, 0
+    if written:
+        yield _unit(prefix, copy, staging, part, total)
+
+
+def _unit(prefix: str, copy: Path, staging: Path, part: int, input_bytes: int) -> _Unit:
+    output = staging / f"part{part}" if part else staging
+    return _Unit(prefix, copy / f"part{part}", output, input_bytes)
 
 
 def _check_bundle(bundle: Path) -> dict[str, int]:

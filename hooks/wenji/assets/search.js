@@ -36,6 +36,13 @@
     engine ??= import(new URL("pagefind.js", bundle).href).then(async (module) => {
       await module.options({ baseUrl: root.pathname });
       await module.init();
+      // A large edition is indexed in parts (wenji/indexer.py): merge the others in.
+      const listed = await fetch(new URL("wenji-parts.json", bundle))
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({}));
+      for (const part of listed.parts || []) {
+        await module.mergeIndex(new URL(part, bundle).href, { baseUrl: root.pathname });
+      }
       return module;
     });
     return engine;
