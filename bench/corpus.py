@@ -29,6 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "corpus"
 SEED = 20230201
 TARGET_BYTES = 8 * 1024
+FIDELITY_DIR = ROOT / "bench" / "fidelity" / "texts"
+REAL_SHARE = 20  # one text in 20 is a real one (up to all of bench/fidelity/texts)
+BIG_FOLDER = 2000  # texts in the one big folder of shape "real"
+LONG_TEXT_BYTES = 2 * 1024 * 1024  # the one very long text of shape "real"
 
 _CN = "[一二三四五六七八九十]{1,3}"
 _TOP = re.compile(rf"^{_CN}、(?![一二三四五六七八九十])")
@@ -280,13 +284,65 @@ def text_file(
     return name, data
 
 
-def generate(n: int, out_dir: Path, seed: int = SEED) -> dict[str, str]:
-    """Write ``n`` texts into ``out_dir``; return the ``folder_titles`` mapping."""
-    rng = random.Random(f"{seed}:{n}")
+def real_texts(fidelity_dir: Path = FIDELITY_DIR) -> list[Path]:
+    """The labelled real texts (laws, documents: not recombined seeds), in a stable order."""
+    return sorted(fidelity_dir.rglob("*.txt")) if fidelity_dir.is_dir() else []
+
+
+def collection_text(target_bytes: int, texts: list[Path]) -> str:
+    """One very long text of real laws one after the other (a 法规汇编), ``target_bytes`` of
+    UTF-8 or a little more: 1,000+ headings, as a civil code or a yearly collection has."""
+    from wenji.decode import decode
+
+    parts, size, round_ = ["法规汇编", ""], 0, 0
+    while size < target_bytes and texts:
+        for path in texts:
+            text = decode(path.read_bytes()).text
+            parts.append(
+                text if round_ == 0 else text.replace("中华人民共和国", f"第{round_ + 1}辑", 1)
+            )
+            size += len(text.encode("utf-8"))
+            if size >= target_bytes:
+                break
+        round_ += 1
+    return "\n".join(parts) + "\n"
+
+
+def generate(n: int, out_dir: Path, seed: int = SEED, shape: str = "synthetic") -> dict[str, str]:
+    """Write ``n`` texts into ``out_dir``; return the ``folder_titles`` mapping.
+
+    One text in :data:`REAL_SHARE` is a real one from ``bench/fidelity/texts`` (laws,
+    documents with lists, long annexes), under ``fidelity/``. ``shape="real"`` (``n`` ≥
+    2,100) also puts :data:`BIG_FOLDER` texts into one folder and adds one text of
+    :data:`LONG_TEXT_BYTES`, as real archives have (a law library's folder of 2,000
+    regulations, a 汇编).
+    """
+    rng = random.Random(f"{seed}:{n}:{shape}" if shape != "synthetic" else f"{seed}:{n}")
     seeds = read_seeds()
     folder_titles: dict[str, str] = {}
+    reals = real_texts()
+    reals = reals[:: max(1, len(reals) // max(1, n // REAL_SHARE))][: n // REAL_SHARE]
+    for path in reals:
+        target = out_dir / "fidelity" / path.relative_to(FIDELITY_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    if reals:
+        folder_titles["fidelity"] = "法规与公文"
+    synthetic = n - len(reals)
+    plan = folder_plan(synthetic, rng)
+    if shape == "real":
+        if synthetic < BIG_FOLDER + 100:
+            raise ValueError(f"shape 'real' needs at least {BIG_FOLDER + 100 + len(reals)} texts")
+        (out_dir / "collections").mkdir(parents=True, exist_ok=True)
+        long_text = collection_text(LONG_TEXT_BYTES, real_texts())
+        (out_dir / "collections" / "法规汇编.txt").write_text(long_text, encoding="utf-8")
+        folder_titles["collections"] = "汇编"
+        plan = [
+            ("2020/documents", "文件", BIG_FOLDER),
+            *folder_plan(synthetic - BIG_FOLDER - 1, rng),
+        ]
     number = 0
-    for path, title, count in folder_plan(n, rng):
+    for path, title, count in plan:
         year = int(path.split("/")[0])
         folder_titles[str(year)] = f"{year}年"
         folder_titles[path] = title
@@ -306,8 +362,9 @@ def main() -> None:
     parser.add_argument("n", type=int, help="how many texts")
     parser.add_argument("dir", type=Path, help="where to write them (created)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--shape", choices=("synthetic", "real"), default="synthetic")
     args = parser.parse_args()
-    titles = generate(args.n, args.dir, args.seed)
+    titles = generate(args.n, args.dir, args.seed, args.shape)
     print(f"wrote {args.n} texts in {len(titles)} folders to {args.dir}")
 
 

@@ -73,6 +73,7 @@ TARGETS = {
     "tw_seconds": 145.0,  # … and its build time (aim: half)
     "serve_share": 0.03,  # serve --dirty edit / full build
     "rss_mb": 2048.0,  # peak RSS of a 3,000-text build
+    "chrome_kb": 40.0,  # page HTML minus the text, for a text in a folder of 2,000
 }
 
 
@@ -114,6 +115,7 @@ class Project:
     work: Path
     folder_titles: dict[str, str] = field(default_factory=dict)
     export_seconds: float = 0.0
+    shape: str = "synthetic"  # or "real": a folder of 2,000 texts and a 2 MB text
 
     @property
     def corpus(self) -> Path:
@@ -130,11 +132,18 @@ class Project:
         files, _ = discover(self.corpus)
         return [f.page_uri[: -len(".md")] + "/index.html" for f in files]
 
+    def big_folder_pages(self) -> list[str]:
+        """The text pages of the folder with the most texts."""
+        folders: dict[str, list[str]] = {}
+        for uri in self.text_pages():
+            folders.setdefault(uri.rsplit("/", 2)[0], []).append(uri)
+        return max(folders.values(), key=len) if folders else []
+
     def prepare(self, variants: list[str]) -> None:
         if self.work.exists():
             shutil.rmtree(self.work)
         self.work.mkdir(parents=True)
-        self.folder_titles = generate(self.n, self.corpus)
+        self.folder_titles = generate(self.n, self.corpus, shape=self.shape)
         self._commit()
         shutil.copytree(ROOT / "docs", self.work / "docs")
         shipped = shipped_config()
@@ -218,6 +227,8 @@ class Build:
     summary: str
     returncode: int
     runs: int = 1
+    chrome_bytes: int = 0  # median page HTML minus its article, in the biggest folder
+    largest_page: int = 0  # HTML bytes of the largest text page
 
     def row(self) -> list[str]:
         return [
@@ -230,6 +241,8 @@ class Build:
             f"{self.site_files:,}",
             f"{self.search_bytes / MB:,.1f}",
             f"{self.page_bytes / 1024:.1f}",
+            f"{self.chrome_bytes / 1024:.1f}",
+            f"{self.largest_page / 1024:,.0f}",
         ]
 
 
@@ -243,6 +256,8 @@ HEADER = [
     "files",
     "search MB",
     "KB/page",
+    "chrome KB",
+    "largest KB",
 ]
 
 
@@ -294,6 +309,8 @@ def run_build(project: Project, variant: str) -> Build:
             if Path(folder).relative_to(site).parts[:1] == ("pagefind",):
                 pagefind += size
     pages = [(site / uri).stat().st_size for uri in project.text_pages() if (site / uri).exists()]
+    big = [site / uri for uri in project.big_folder_pages()[:: 1 + len(pages) // 400]]
+    chrome = [chrome_bytes(page) for page in big if page.exists()]
     search = site / "search" / "search_index.json"
     summary = "; ".join(m.group() for m in SUMMARY.finditer(text))
     return Build(
@@ -308,7 +325,19 @@ def run_build(project: Project, variant: str) -> Build:
         page_bytes=int(statistics.median(pages)) if pages else 0,
         summary=summary or "(no wenji summary)",
         returncode=process.returncode,
+        chrome_bytes=int(statistics.median(chrome)) if chrome else 0,
+        largest_page=max(pages, default=0),
     )
+
+
+ARTICLE = re.compile(rb"<article\b.*?</article>", re.S)
+
+
+def chrome_bytes(page: Path) -> int:
+    """What a page weighs besides its text: its HTML minus its ``<article>``."""
+    html = page.read_bytes()
+    article = ARTICLE.search(html)
+    return len(html) - (len(article.group()) if article else 0)
 
 
 # --- preview -----------------------------------------------------------------------------
@@ -482,6 +511,16 @@ def targets(builds: dict[tuple[int, str], Build], previews: list[Preview]) -> li
                 f"{small:,} = {ratio:.2f} (target ≤ {TARGETS['page_growth']}): "
                 f"{verdict(ratio <= TARGETS['page_growth'])}"
             )
+    for (n, variant), build in sorted(builds.items()):
+        if variant == "hooks" and build.chrome_bytes:
+            lines.append(
+                f"- Chrome (page HTML minus the text) of a text in the biggest folder at "
+                f"N={n:,}: median {build.chrome_bytes / 1024:.1f} KB (target ≤ "
+                f"{TARGETS['chrome_kb']:.0f} KB in a folder of 2,000): "
+                f"{verdict(build.chrome_bytes / 1024 <= TARGETS['chrome_kb'])}; largest text "
+                f"page {build.largest_page / MB:.2f} MB (target < 2 MB): "
+                f"{verdict(build.largest_page < 2 * MB)}"
+            )
     tw = builds.get((large, "tw"))
     if tw:
         size = tw.site_bytes / MB
@@ -616,6 +655,12 @@ def main(argv: list[str] | None = None) -> int:
         help="write the results into bench/README.md (default: yes, unless --quick)",
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--shape",
+        choices=("synthetic", "real"),
+        default="synthetic",
+        help="real: one folder of 2,000 texts and one 2 MB text (N ≥ 2,210)",
+    )
     args = parser.parse_args(argv)
 
     sizes = [300] if args.quick else [int(s) for s in args.sizes.split(",") if s]
@@ -634,7 +679,8 @@ def main(argv: list[str] | None = None) -> int:
     builds: dict[tuple[int, str], Build] = {}
     previews: list[Preview] = []
     for n in sizes:
-        project = Project(n, args.work / str(n))
+        name = str(n) if args.shape == "synthetic" else f"{n}-{args.shape}"
+        project = Project(n, args.work / name, shape=args.shape)
         print(f"N={n:,}: writing the corpus and the exported pages …", flush=True)
         project.prepare(variants)
         runs: dict[str, list[Build]] = {variant: [] for variant in variants}
