@@ -41,7 +41,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f
 
 # Glyph variants OpenCC's variant tables do not pair (the rest: tw2t/hk2t agree), and
 # pairs the MOE dictionary lists as one character's variants (鑒/鑑, 泛濫/氾濫, 鉅額/巨額,
-# 卹/恤, 荐/薦, 內 with the Japanese/mainland form 内 in a few source texts).
+# 卹/恤, 荐/薦, 樑/梁, 提昇 "同「提升」", 內 with the mainland form 内 in a few sources).
 VARIANT_PAIRS = {
     frozenset(pair)
     for pair in [
@@ -56,6 +56,8 @@ VARIANT_PAIRS = {
         "巨鉅",
         "卹恤",
         "荐薦",
+        "梁樑",
+        "昇升",
         "内內",
     ]
 }

@@ -24,6 +24,7 @@ _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003
 # left out on purpose, so that 党 种 叶 still count as Simplified.
 _SHARED_WITH_TRADITIONAL = frozenset(
     "干于余后台里准征采游仆斗几云丑咸吁凶占划尸岩岳范郁朴涌淀恒夸愿霉吃辟丰杰皂杠"
+    "咨"  # 咨 (a communication between the President and the Legislative Yuan; MOE 咨)
 )
 
 

@@ -4,8 +4,9 @@ OpenCC on its own matches its phrase table greedily from the left, with no idea 
 words begin, so a phrase straddling two words wins (被发明 → 被**髮**明 through 被发,
 参与制造 → 參與**制**造, 我们党进 → 我們**党**進 through the name 党进; BYVoid/OpenCC#1497).
 Here the text is first cut into words (:mod:`wenji.script.segment`), each word goes
-through OpenCC on its own (cached: most words repeat), and then two small layers fix what
-remains:
+through OpenCC on its own (cached: most words repeat; a run of single characters jieba does
+not know, mostly names, goes through whole, so OpenCC's phrase table still sees 郭采洁 or
+彭于晏), and then two small layers fix what remains:
 
 * **word overrides** (``data/phrases/common.txt`` for every Traditional edition, then
   ``<config>.txt`` for the regional forms of that edition), applied to whole tokens; the
@@ -37,6 +38,36 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f
 # word: 三只 → 三隻, 这只手 → 這隻手; 十里 → 十里 (the unit, not 裡 "inside").
 _COUNTERS = frozenset("一二两三四五六七八九十百千万几数每半多这那哪某0123456789")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几数0123456789")
+
+
+class _AnyHan(frozenset):
+    """Matches any Han character (the next token is a word, not punctuation or Latin)."""
+
+    def __contains__(self, char: object) -> bool:
+        return isinstance(char, str) and HAN.match(char) is not None
+
+
+_HAN_NEXT = _AnyHan()
+
+
+def _first_rule(
+    rules: tuple[tuple[str, frozenset | None, frozenset | None], ...],
+    previous: str,
+    following: str,
+) -> str | None:
+    for target, after, before in rules:
+        if (after is not None and previous and previous[-1] in after) or (
+            before is not None and following and following[0] in before
+        ):
+            return target
+    return None
+
+
+# Single characters never joined into a run of unknown characters: their one-character
+# conversion is right and a phrase of OpenCC's would take them wrongly (干的 → 乾的, 天后
+# "diva" in 3天后, 并为 → 併為, 说明了 → 說明瞭, 补扣 → 補釦, 刮了 → 颳了, 几上几下, 克克 → 剋剋),
+# found on the mainland texts of corpus/ and bench/fidelity/.
+_NEVER_JOINED = frozenset("干发后并了几克刮扣修")
 
 # The cache is a plain dict; past this many distinct words it starts over (a corpus
 # has far fewer, so in practice it is never cleared, and memory stays bounded).
@@ -77,9 +108,7 @@ class WordConverter:
             text = _opencc(variants).convert(text) if variants else text
             return text.translate(glyphs) if glyphs else text
 
-        # Alone, 系 is the formal copula 係 (本案係…, 均係) far more often than 系
-        # (department, system: those are words, 中文系 体系 派系); before 于 it is 繫.
-        overrides: dict[str, str] = {"系": regionalize("係")}
+        overrides: dict[str, str] = {}
         inside: dict[str, str] = {}
         for path in files:
             entries = load_phrase_file(path)
@@ -93,11 +122,20 @@ class WordConverter:
         self.overrides: Mapping[str, str] = overrides
         segment.add_words(overrides)
         self._cache: dict[str, str] = dict(overrides)
+        # token → rules (target, last character of the previous token in, first character
+        # of the next token in); the first rule that matches wins, else the token converts
+        # as a word. ``_HAN_NEXT`` matches any Han character.
+        self._in_context: dict[str, tuple[tuple[str, frozenset | None, frozenset | None], ...]]
         self._in_context = {
-            "只": ("隻", _COUNTERS, None),
-            "里": ("里", _NUMERALS, None),
-            "系": (regionalize("繫"), None, frozenset("于於鞋领紧牢")),
-            "准": ("准", None, frozenset("其予许他她你我")),
+            "只": (("隻", _COUNTERS, None),),
+            "里": (("里", _NUMERALS, None),),
+            # 系 before 于 is 繫 (成败系于一身); before another word it is the formal
+            # copula 係 (本案系依法办理, 损失系由); otherwise 系 (江系, 治愈系).
+            "系": (
+                (regionalize("繫"), None, frozenset("于於鞋领紧牢")),
+                (regionalize("係"), None, _HAN_NEXT),
+            ),
+            "准": (("准", None, frozenset("其予许他她你我")),),
         }
 
     def word(self, word: str) -> str:
@@ -121,22 +159,38 @@ class WordConverter:
 
     def convert(self, text: str) -> str:
         """``text`` converted word by word, with the context rules applied."""
-        tokens = segment.cut(text)
+        tokens = self._join_unknown(segment.cut(text))
         cache = self._cache
         context = self._in_context
         out: list[str] = []
         append = out.append
         for index, token in enumerate(tokens):
-            rule = context.get(token)
-            if rule is not None:
-                target, after, before = rule
+            rules = context.get(token)
+            if rules is not None:
                 previous = tokens[index - 1] if index else ""
                 following = tokens[index + 1] if index + 1 < len(tokens) else ""
-                if (after is not None and previous and previous[-1] in after) or (
-                    before is not None and following and following[0] in before
-                ):
+                target = _first_rule(rules, previous, following)
+                if target is not None:
                     append(target)
                     continue
             converted = cache.get(token)
             append(converted if converted is not None else self.word(token))
         return "".join(out)
+
+    def _join_unknown(self, tokens: list[str]) -> list[str]:
+        """Runs of single Han characters (words jieba does not know: names above all)
+        joined into one token, so that OpenCC's phrase table sees them whole."""
+        joined: list[str] = []
+        run: list[str] = []
+        special = self._in_context.keys() | self.overrides.keys() | _NEVER_JOINED
+        for token in tokens:
+            if len(token) == 1 and token not in special and HAN.match(token):
+                run.append(token)
+                continue
+            if run:
+                joined.append("".join(run)) if len(run) > 1 else joined.append(run[0])
+                run = []
+            joined.append(token)
+        if run:
+            joined.append("".join(run))
+        return joined
