@@ -31,7 +31,6 @@ from mkdocs.structure.pages import Page
 from wenji import navwindow, toclimit
 from wenji.addresses import AddressBook, edit_url, overlap_problem, prefix_problem
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
-from wenji.decode import decode
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
 from wenji.gitdates import LastCommit, last_commits
 from wenji.indexer import SearchIndexError, build_index
@@ -48,6 +47,7 @@ from wenji.minify import minify_html
 from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 from wenji.search import SEARCH_SCRIPT, bundle_path, mark_article, silence_material_worker
+from wenji_rawfile import RawTextFile
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
@@ -265,11 +265,8 @@ def _generated(config: MkDocsConfig, uri: str, **source: Any) -> File:
 
 
 def _raw_text_file(text: Text, config: MkDocsConfig) -> File:
-    """The source text, published beside its page; always UTF-8 so browsers show it."""
-    uri = text.file.raw_uri
-    if text.document.encoding == "utf-8":
-        return File.generated(config, uri, abs_src_path=str(text.file.path))
-    return File.generated(config, uri, content=decode(text.file.read_bytes()).text)
+    """The source text, published beside its page as UTF-8 with a BOM (see wenji.rawtext)."""
+    return RawTextFile.of(config, text.file.raw_uri, text.file, text.document.encoding)
 
 
 def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig, prefix: str) -> None:

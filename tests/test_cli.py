@@ -13,6 +13,7 @@ import pytest
 from wenji.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, load_site, main
 from wenji.library import Library, dest_uri, folder_index_markdown
 from wenji.pipeline import process_file
+from wenji.rawtext import UTF8_BOM
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 
 ROOT = Path(__file__).parents[1]
@@ -222,7 +223,7 @@ def test_export_writes_exactly_what_the_build_renders(
         expected = render_markdown(document, Links(raw_text=f"../{path.name}"))
         page = out_dir / Path(source).with_suffix(".md")
         assert page.read_text(encoding="utf-8") == expected
-        assert (out_dir / source).read_bytes() == path.read_bytes()  # UTF-8 already
+        assert (out_dir / source).read_bytes() == UTF8_BOM + path.read_bytes()  # UTF-8 already
 
     root = Library(settings.options).scan(ROOT / "corpus", settings.folder_titles).root
     for folder in root.folders:
@@ -256,7 +257,7 @@ def test_export_reads_mkdocs_tags_and_re_encodes_raw_text(
     out_dir = tmp_path / "out"
     assert main(["export", str(out_dir), "--config", str(config)]) == EXIT_OK
     assert "3 pages (2 texts, 1 folder indexes)" in capsys.readouterr().out
-    assert (out_dir / "legacy.txt").read_text(encoding="utf-8") == "旧文本\n正文。\n"
+    assert (out_dir / "legacy.txt").read_bytes() == UTF8_BOM + "旧文本\n正文。\n".encode()
     page = (out_dir / "a" / "讲话.md").read_text(encoding="utf-8")
     assert '<a href="../讲话.txt">' in page
     assert (out_dir / "a" / "index.md").read_text(encoding="utf-8").startswith("# a\n")
@@ -342,3 +343,65 @@ def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
         main([])
     assert exit_info.value.code == EXIT_USAGE
     assert "required: COMMAND" in capsys.readouterr().err
+
+
+# --- output closed early, editions ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_output_closed_early_stops_quietly(tmp_path: Path, extra: list[str]) -> None:
+    """``wenji inspect FILE | head``: no BrokenPipeError, exit 141 like other tools."""
+    text = tmp_path / "long.txt"
+    digits = "一二三四五六七八九"
+    sections = [*digits, "十", *(f"十{d}" for d in digits)]
+    items = "".join(f"{n}. 第{n}项工作\n正文。\n" for n in range(1, 99))
+    body = "".join(f"{section}、第{section}部分\n{items}" for section in sections)
+    text.write_text("标题\n" + body, encoding="utf-8")  # output far beyond a pipe's 64 KB
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wenji", "inspect", str(text), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()  # what `head` does after its lines
+    err = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err and "Exception" not in err
+
+
+def test_export_of_an_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_site(
+        tmp_path,
+        "    editions:\n      - {prefix: zh-tw, opencc: s2tw, language: zh-TW, name: 繁體}\n",
+    )
+    out_dir = tmp_path / "out"
+    args = ["export", str(out_dir), "--config", str(config), "--edition", "zh-tw"]
+    assert main(args) == EXIT_OK
+    out = capsys.readouterr().out
+    summary = "wrote 3 pages of edition zh-tw (2 texts, 1 folder indexes) and 2 raw texts"
+    assert out == f"{summary} to {out_dir}\n"
+    page = (out_dir / "zh-tw" / "a" / "讲话.md").read_text(encoding="utf-8")
+    assert "標題" in page and "正文。" in page
+    assert '<a href="../../../a/讲话.txt">' in page  # zh-tw/a/讲话/ → the one raw copy
+    assert (
+        out_dir / "a" / "讲话.txt"
+    ).read_bytes() == UTF8_BOM + "标题\n一、第一\n正文。\n".encode()
+    assert (out_dir / "zh-tw" / "legacy.md").read_text(encoding="utf-8").count("舊文本") == 1
+    assert (out_dir / "zh-tw" / "a" / "index.md").is_file()
+    assert not (out_dir / "a" / "讲话.md").exists()
+
+
+def test_export_of_an_unknown_edition_names_the_known_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_site(
+        tmp_path,
+        "    editions:\n      - {prefix: zh-tw, opencc: s2tw, language: zh-TW, name: 繁體}\n",
+    )
+    args = ["export", str(tmp_path / "out"), "--config", str(config), "--edition", "zh-hk"]
+    assert main(args) == EXIT_USAGE
+    assert "--edition zh-hk: no such edition in extra.wenji.editions (zh-tw)" in (
+        capsys.readouterr().err
+    )

@@ -10,6 +10,7 @@ import pytest
 from conftest import CORPUS, SEEDS, Build
 from htmlread import read_article
 from wenji.minify import minify_html
+from wenji.rawtext import UTF8_BOM
 
 GOLDEN = Path(__file__).parent / "golden"
 KEPT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9*]")  # Han, letters, digits, asterisks
@@ -148,7 +149,7 @@ def test_home_page_lists_the_folders_with_their_counts(shipped_site: Build) -> N
 def test_raw_text_is_published_beside_each_page(shipped_site: Build) -> None:
     for seed, path in SEEDS.items():
         raw = shipped_site.site / f"{page_uri(seed)}.txt"
-        assert raw.read_bytes() == path.read_bytes()
+        assert raw.read_bytes() == UTF8_BOM + path.read_bytes()  # browsers honour the BOM
         assert f'href="../{path.name}"' in shipped_site.page(page_uri(seed))
 
 

@@ -7,32 +7,35 @@ module does not import MkDocs.
 
 Exit codes: 0 done; 1 the text cannot become a page (``inspect``) or there were warnings
 under ``--strict`` (``export``); 2 a missing file, an unreadable or invalid configuration,
-a failed write, or wrong usage.
+a failed write, or wrong usage; 141 the reader of the output stopped early (as ``| head``
+does), silently, like other command-line tools.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from . import __version__
 from .config import ConfigError, WenjiConfig, load_config
-from .decode import decode
-from .library import Folder, Library, Text, folder_index_markdown, raw_text_link
+from .editions import EditionBuilder
+from .export import generated_files, write_file
+from .library import Library, Text
 from .model import Diagnostic, Document
 from .pipeline import SkippedText, process_file
-from .render import DEFAULT_LABELS, Links, render_markdown
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_PIPE = 141  # what a shell reports for a program stopped by SIGPIPE
 
 METADATA_FIELDS = (
     "subtitle",
@@ -75,6 +78,7 @@ class Site:
     corpus_dir: Path = Path("corpus")
     docs_dir: Path = Path("docs")
     use_directory_urls: bool = True
+    config_dir: Path = Path()  # edition phrase files are relative to it
 
 
 def load_site(config_file: Path | None) -> Site:
@@ -102,6 +106,7 @@ def load_site(config_file: Path | None) -> Site:
         corpus_dir=base / settings.corpus_dir,
         docs_dir=base / (docs_dir if isinstance(docs_dir, str) else "docs"),
         use_directory_urls=raw.get("use_directory_urls", True) is not False,
+        config_dir=base,
     )
 
 
@@ -233,51 +238,9 @@ def run_inspect(args: argparse.Namespace) -> int:
 # --- export ----------------------------------------------------------------------------
 
 
-def raw_text_bytes(text: Text) -> bytes:
-    """The published copy of the source: the file itself if UTF-8, else re-encoded."""
-    data = text.file.read_bytes()
-    if text.document.encoding == "utf-8":
-        return data
-    return decode(data).text.encode("utf-8")
-
-
-def folders_below(folder: Folder) -> Iterator[Folder]:
-    """Every folder below ``folder`` (not itself), parents before children."""
-    for sub in folder.folders:
-        yield sub
-        yield from folders_below(sub)
-
-
-def generated_files(
-    site: Site, texts: Sequence[Text], root: Folder
-) -> Iterator[tuple[str, bytes | str]]:
-    """``(uri, content)`` of every generated file, in the order the hook adds them."""
-    raw_text = site.settings.raw_text
-    for text in texts:
-        link = (
-            raw_text_link(text.file.page_uri, text.file.raw_uri, site.use_directory_urls)
-            if raw_text
-            else None
-        )
-        yield text.file.page_uri, render_markdown(text.document, Links(raw_text=link))
-        if raw_text:
-            yield text.file.raw_uri, raw_text_bytes(text)
-    for folder in folders_below(root):
-        if not (site.docs_dir / folder.index_uri).exists():
-            yield folder.index_uri, folder_index_markdown(folder, DEFAULT_LABELS)
-
-
-def write_file(out_dir: Path, uri: str, content: bytes | str) -> None:
-    target = out_dir / PurePosixPath(uri)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, str):
-        target.write_text(content, encoding="utf-8", newline="\n")
-    else:
-        target.write_bytes(content)
-
-
 def run_export(args: argparse.Namespace) -> int:
     site = load_site(args.config)
+    edition = _edition(site, args.edition) if args.edition else None
     scan = Library(site.settings.options).scan(site.corpus_dir, site.settings.folder_titles)
     diagnostics = list(scan.diagnostics)
     texts: list[Text] = []
@@ -292,7 +255,15 @@ def run_export(args: argparse.Namespace) -> int:
 
     out_dir: Path = args.dir
     counts = {"page": 0, "raw": 0}
-    for uri, content in generated_files(site, texts, scan.root):
+    files = generated_files(
+        texts,
+        scan.root,
+        docs_dir=site.docs_dir,
+        raw_text=site.settings.raw_text,
+        use_directory_urls=site.use_directory_urls,
+        edition=edition,
+    )
+    for uri, content in files:
         try:
             write_file(out_dir, uri, content)
         except OSError as error:
@@ -300,12 +271,25 @@ def run_export(args: argparse.Namespace) -> int:
         counts["page" if uri.endswith(".md") else "raw"] += 1
     folders = counts["page"] - len(texts)
     raw = f" and {counts['raw']} raw texts" if site.settings.raw_text else ""
+    which = f" of edition {args.edition}" if edition else ""
     print(
-        f"wrote {counts['page']} pages ({len(texts)} texts, {folders} folder indexes)"
+        f"wrote {counts['page']} pages{which} ({len(texts)} texts, {folders} folder indexes)"
         f"{raw} to {out_dir}"
     )
     warned = any(d.level == "warning" for d in diagnostics)
     return EXIT_FAILED if args.strict and warned else EXIT_OK
+
+
+def _edition(site: Site, prefix: str) -> EditionBuilder:
+    """The builder of edition ``prefix`` of ``extra.wenji.editions``."""
+    editions = {edition.prefix: edition for edition in site.settings.editions}
+    if prefix not in editions:
+        known = ", ".join(editions) or "none configured"
+        raise CliError(f"--edition {prefix}: no such edition in extra.wenji.editions ({known})")
+    try:
+        return EditionBuilder(editions[prefix], site.config_dir)
+    except (ValueError, OSError) as error:
+        raise CliError(f"extra.wenji.editions ({prefix}): {error}") from None
 
 
 # --- entry point -------------------------------------------------------------------------
@@ -317,7 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Look at raw Chinese texts the way the wenji site build sees them.",
         epilog="Settings are read from extra.wenji of mkdocs.yml (default: ./mkdocs.yml "
         "if it exists, else the defaults). Exit codes: 0 done, 1 text skipped or "
-        "warnings under --strict, 2 usage, missing file or bad configuration.",
+        "warnings under --strict, 2 usage, missing file or bad configuration, 141 output "
+        "closed early (e.g. by `| head`).",
     )
     parser.add_argument("--version", action="version", version=f"wenji {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -346,14 +331,34 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("dir", type=Path, metavar="DIR", help="where to write the pages")
     export.add_argument("--config", type=Path, metavar="MKDOCS_YML", help=config_help)
     export.add_argument("--strict", action="store_true", help="exit 1 if there was any warning")
+    export.add_argument(
+        "--edition",
+        metavar="PREFIX",
+        help="write the pages of this script edition of extra.wenji.editions (e.g. zh-tw), "
+        "at its addresses (DIR/zh-tw/...), instead of the primary edition",
+    )
     export.set_defaults(run=run_export)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
-    except CliError as error:
-        print(f"wenji: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        args = build_parser().parse_args(argv)
+        try:
+            return args.run(args)
+        except CliError as error:
+            print(f"wenji: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader closed our output (``wenji inspect FILE | head``): stop quietly, as
+    ``cat`` does. Output still buffered goes to /dev/null so that Python's final flush
+    does not raise again (the recipe of the ``signal`` module's documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PIPE
