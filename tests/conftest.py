@@ -1,7 +1,13 @@
-"""Shared fixtures: the repository, the shipped corpus, and real MkDocs builds."""
+"""Shared fixtures: the seed corpus, throw-away projects and real MkDocs builds.
+
+Tests never read ``corpus/``: a curator adds texts there. They build fixture corpora, most
+from the five seed texts in ``tests/fixtures/seeds/`` (as ``corpus/`` shipped them) with the
+shipped ``mkdocs.yml`` (``seed_site``); only ``shipped_site`` builds ``corpus/`` itself.
+"""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,17 +17,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
 HOOKS = ROOT / "hooks" / "wenji_hooks.py"
+SEED_CORPUS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 SEEDS = {
-    "four-dares-study-exchange": CORPUS / "study" / "four-dares-study-exchange.txt",
-    "county-four-dares-mobilisation": CORPUS
+    "four-dares-study-exchange": SEED_CORPUS / "study" / "four-dares-study-exchange.txt",
+    "county-four-dares-mobilisation": SEED_CORPUS
     / "mobilisation"
     / "county-four-dares-mobilisation.txt",
-    "city-four-dares-mobilisation": CORPUS / "mobilisation" / "city-four-dares-mobilisation.txt",
-    "leaders-seminar-speech": CORPUS / "study" / "leaders-seminar-speech.txt",
-    "theory-group-statement": CORPUS / "study" / "theory-group-statement.txt",
+    "city-four-dares-mobilisation": SEED_CORPUS
+    / "mobilisation"
+    / "city-four-dares-mobilisation.txt",
+    "leaders-seminar-speech": SEED_CORPUS / "study" / "leaders-seminar-speech.txt",
+    "theory-group-statement": SEED_CORPUS / "study" / "theory-group-statement.txt",
 }
+MKDOCS = Path(sys.executable).parent / "mkdocs"  # the command a curator types
 
 
 @dataclass(frozen=True)
@@ -40,16 +49,18 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith("WARNING")]
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, *args: str) -> Build:
-    """Run the real ``mkdocs build`` in a subprocess, as a curator would."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(site_dir)]
-    result = subprocess.run(
-        [*command, *args],
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site_dir.parent)},
-        timeout=600,
-    )
+def run_mkdocs(config_file: Path, site_dir: Path, *args: str, plain: bool = False) -> Build:
+    """Run the real ``mkdocs build`` in a subprocess, as a curator would.
+
+    ``plain``: exactly what a curator types, ``mkdocs build``, without the
+    ``NO_MKDOCS_2_WARNING`` that ``make`` sets.
+    """
+    command = [sys.executable, "-m", "mkdocs"] if not plain else [str(MKDOCS)]
+    command += ["build", "-f", str(config_file), "-d", str(site_dir)]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(site_dir.parent)}
+    if not plain:
+        env["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run([*command, *args], capture_output=True, text=True, env=env, timeout=600)
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 
 
@@ -91,8 +102,40 @@ def write_project(
     return config
 
 
+def seed_project(root: Path, corpus: Path = SEED_CORPUS) -> Path:
+    """A copy of the shipped project (``mkdocs.yml``, ``docs/``) around a copy of ``corpus``.
+
+    Returns its ``mkdocs.yml``: the shipped one, with the hook and watched paths pointed
+    back at this repository.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(corpus, root / "corpus")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("screenshots"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for shipped, here in [
+        ("\n  - hooks/wenji_hooks.py\n", f"\n  - {HOOKS}\n"),
+        ("\n  - hooks\n", f"\n  - {HOOKS.parent}\n"),
+    ]:
+        assert shipped in config, f"mkdocs.yml no longer has {shipped.strip()!r}: update here"
+        config = config.replace(shipped, here, 1)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def seed_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``mkdocs.yml`` of a copy of the shipped project whose corpus is the seed texts."""
+    return seed_project(tmp_path_factory.mktemp("seeds") / "project")
+
+
+@pytest.fixture(scope="session")
+def seed_site(seed_config: Path) -> Build:
+    """The seed project built with plain ``mkdocs build --strict``, as a curator would."""
+    return run_mkdocs(seed_config, seed_config.parent / "site", "--strict", plain=True)
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The shipped site, built with ``--strict`` exactly as the README says."""
+    """Whatever ``corpus/`` holds today, built with plain ``mkdocs build --strict``."""
     site = tmp_path_factory.mktemp("shipped") / "site"
-    return run_mkdocs(ROOT / "mkdocs.yml", site, "--strict")
+    return run_mkdocs(ROOT / "mkdocs.yml", site, "--strict", plain=True)

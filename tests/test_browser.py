@@ -1,9 +1,10 @@
 """Reading and linking, in a real browser: Chromium driven by Playwright over the built site.
 
-The shipped site is built once (``shipped_site``), served over HTTP on 127.0.0.1 and read by
-one headless Chromium; each test opens its own pages. Chromium is ``$WENJI_CHROMIUM`` or
-``/usr/bin/chromium``; without it these tests are skipped, unless ``WENJI_REQUIRE_BROWSER=1``
-(CI), where they fail. ``WENJI_UPDATE_SCREENSHOTS=1`` rewrites docs/assets/screenshots/.
+The seed texts in the shipped project are built once (``seed_site``), served over HTTP on
+127.0.0.1 and read by one headless Chromium; each test opens its own pages. Chromium is
+``$WENJI_CHROMIUM`` or ``/usr/bin/chromium``; without it these tests are skipped, unless
+``WENJI_REQUIRE_BROWSER=1`` (CI), where they fail. ``WENJI_UPDATE_SCREENSHOTS=1`` rewrites
+docs/assets/screenshots/.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Response, expect, sync_playwright
 
-from conftest import CORPUS, ROOT, SEEDS, Build, run_mkdocs, write_project
+from conftest import ROOT, SEED_CORPUS, SEEDS, Build, run_mkdocs, write_project
 from htmlread import Article, read_article
 
 pytestmark = pytest.mark.browser
@@ -45,7 +46,7 @@ PHONE = {
 }
 SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
 MAX_SCREENSHOT_BYTES = 400_000
-TEXT = SEEDS["city-four-dares-mobilisation"].relative_to(CORPUS).with_suffix("").as_posix()
+TEXT = SEEDS["city-four-dares-mobilisation"].relative_to(SEED_CORPUS).with_suffix("").as_posix()
 TRADITIONAL = "zh-tw"
 WAIT_MS = 5_000  # for what the page does on its own: scroll spy, address bar, search
 ACTIVE = re.compile(r"\bmd-nav__link--active\b")  # Material's mark of the section being read
@@ -107,17 +108,17 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def site(shipped_site: Build, browser: Browser) -> Iterator[str]:
-    """Base URL of the shipped site (the browser is checked first: no build if skipped)."""
-    assert shipped_site.returncode == 0, shipped_site.log
-    with serve(shipped_site.site) as url:
+def site(seed_site: Build, browser: Browser) -> Iterator[str]:
+    """Base URL of the seed site (the browser is checked first: no build if skipped)."""
+    assert seed_site.returncode == 0, seed_site.log
+    with serve(seed_site.site) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def text(shipped_site: Build) -> Article:
+def text(seed_site: Build) -> Article:
     """The test text's article, as built (ids, headings, paragraphs)."""
-    return read_article(shipped_site.page(TEXT))
+    return read_article(seed_site.page(TEXT))
 
 
 @pytest.fixture

@@ -16,17 +16,24 @@ from wenji.pipeline import process_file
 from wenji.rawtext import UTF8_BOM
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 
-ROOT = Path(__file__).parents[1]
-CONFIG = ROOT / "mkdocs.yml"
-LEADERS = ROOT / "corpus" / "study" / "leaders-seminar-speech.txt"
-CITY = ROOT / "corpus" / "mobilisation" / "city-four-dares-mobilisation.txt"
 OUTLINE_LINE = re.compile(r"^  +(\d+)  ( *)h(\d) (\w+) +(s-\w+)  (.+)$")
 # Binary by signature: a ZIP archive (.docx) saved with a .txt name.
 BINARY = b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256))
 
 
-def inspect(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, str, str]:
-    code = main(["inspect", str(path), "--config", str(CONFIG), *extra])
+def leaders(config: Path) -> Path:
+    """A seed text in the corpus of the seed project of ``config``."""
+    return config.parent / "corpus" / "study" / "leaders-seminar-speech.txt"
+
+
+def city(config: Path) -> Path:
+    return config.parent / "corpus" / "mobilisation" / "city-four-dares-mobilisation.txt"
+
+
+def inspect(
+    capsys: pytest.CaptureFixture[str], config: Path, path: Path, *extra: str
+) -> tuple[int, str, str]:
+    code = main(["inspect", str(path), "--config", str(config), *extra])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -45,9 +52,9 @@ def outline(text: str) -> list[tuple[int, int, str, str, str]]:
 
 
 def test_inspect_shows_removed_boilerplate_and_numbered_headings(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], seed_config: Path
 ) -> None:
-    code, out, err = inspect(capsys, LEADERS)
+    code, out, err = inspect(capsys, seed_config, leaders(seed_config))
     assert code == EXIT_OK and err == ""
     assert "source      study/leaders-seminar-speech.txt" in out
     assert "encoding    utf-8" in out
@@ -71,9 +78,9 @@ def test_inspect_shows_removed_boilerplate_and_numbered_headings(
 
 
 def test_inspect_shows_numbering_anomaly_and_lead_headings(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], seed_config: Path
 ) -> None:
-    code, out, _ = inspect(capsys, CITY)
+    code, out, _ = inspect(capsys, seed_config, city(seed_config))
     assert code == EXIT_OK
     assert (
         "  info: mobilisation/city-four-dares-mobilisation.txt:15: numbering: "
@@ -87,10 +94,12 @@ def test_inspect_shows_numbering_anomaly_and_lead_headings(
     assert (15, 2, "marker") in [row[:3] for row in rows]
 
 
-def test_inspect_json_has_the_same_outline(capsys: pytest.CaptureFixture[str]) -> None:
-    for path in (LEADERS, CITY):
-        _, text_out, _ = inspect(capsys, path)
-        code, json_out, _ = inspect(capsys, path, "--json")
+def test_inspect_json_has_the_same_outline(
+    capsys: pytest.CaptureFixture[str], seed_config: Path
+) -> None:
+    for path in (leaders(seed_config), city(seed_config)):
+        _, text_out, _ = inspect(capsys, seed_config, path)
+        code, json_out, _ = inspect(capsys, seed_config, path, "--json")
         assert code == EXIT_OK
         report = json.loads(json_out)
         assert [
@@ -104,58 +113,65 @@ def test_inspect_json_has_the_same_outline(capsys: pytest.CaptureFixture[str]) -
     assert "numbering" in report["diagnostics"][0]["text"]
 
 
-def test_inspect_json_reports_removals(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = inspect(capsys, LEADERS, "--json")
+def test_inspect_json_reports_removals(
+    capsys: pytest.CaptureFixture[str], seed_config: Path
+) -> None:
+    _, out, _ = inspect(capsys, seed_config, leaders(seed_config), "--json")
     (removal,) = json.loads(out)["removed"]
     assert (removal["first_line"], removal["last_line"]) == (1, 9)
     assert "QQ群" in removal["signals"]
     assert removal["lines"][0] == "仅供学习 禁止外传"
 
 
-def test_inspect_front_matter_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_inspect_front_matter_metadata(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_config: Path
+) -> None:
     text = tmp_path / "speech.txt"
     text.write_text(
         "---\ntitle: 讲话\ndate: 2023-02-01\nspeaker: 张三\ntags: [学习, 作风]\n---\n"
         "正文第一段。\n一、第一部分\n正文第二段。\n",
         encoding="utf-8",
     )
-    code, out, _ = inspect(capsys, text)
+    code, out, _ = inspect(capsys, seed_config, text)
     assert code == EXIT_OK
     assert f"source      {text}" in out  # outside the corpus: the path as given
     assert "title       讲话  (front matter" in out
     assert "speaker     张三" in out and "tags        学习、作风" in out
-    code, out, _ = inspect(capsys, text, "--json")
+    code, out, _ = inspect(capsys, seed_config, text, "--json")
     metadata = json.loads(out)["metadata"]
     assert metadata["date"] == "2023-02-01" and metadata["tags"] == ["学习", "作风"]
     assert "occasion" not in metadata  # only fields that are set
 
 
 def test_inspect_without_config_uses_mkdocs_yml_or_defaults(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    seed_config: Path,
 ) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(seed_config.parent)
     assert main(["inspect", "corpus/study/leaders-seminar-speech.txt"]) == EXIT_OK
     assert "source      study/leaders-seminar-speech.txt" in capsys.readouterr().out
     monkeypatch.chdir(tmp_path)  # no mkdocs.yml: defaults, corpus/ below the cwd
-    assert main(["inspect", str(LEADERS)]) == EXIT_OK
-    assert f"source      {LEADERS}" in capsys.readouterr().out
+    assert main(["inspect", str(leaders(seed_config))]) == EXIT_OK
+    assert f"source      {leaders(seed_config)}" in capsys.readouterr().out
 
 
 def test_inspect_skipped_and_missing_files(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_config: Path
 ) -> None:
     binary = tmp_path / "scan.txt"
     binary.write_bytes(BINARY)
-    code, out, err = inspect(capsys, binary)
+    code, out, err = inspect(capsys, seed_config, binary)
     assert code == EXIT_FAILED and out == ""
     assert err.startswith(f"wenji: {binary}: skipped: binary file")
 
     missing = tmp_path / "nowhere.txt"
-    code, out, err = inspect(capsys, missing)
+    code, out, err = inspect(capsys, seed_config, missing)
     assert code == EXIT_USAGE and out == ""
     assert err == f"wenji: {missing}: no such file\n"
 
-    code, _, err = inspect(capsys, tmp_path)
+    code, _, err = inspect(capsys, seed_config, tmp_path)
     assert code == EXIT_USAGE and "not a file" in err
 
 
@@ -167,7 +183,7 @@ def test_inspect_skipped_and_missing_files(
     ],
 )
 def test_subprocess_errors_name_the_file_without_traceback(
-    tmp_path: Path, content: bytes | None, code: int, message: str
+    tmp_path: Path, content: bytes | None, code: int, message: str, seed_config: Path
 ) -> None:
     path = tmp_path / "文本 1.txt"
     if content is not None:
@@ -176,7 +192,7 @@ def test_subprocess_errors_name_the_file_without_traceback(
         [sys.executable, "-m", "wenji", "inspect", str(path)],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=seed_config.parent,
         timeout=120,
     )
     assert result.returncode == code
@@ -184,13 +200,13 @@ def test_subprocess_errors_name_the_file_without_traceback(
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_subprocess_inspect(tmp_path: Path) -> None:
+def test_subprocess_inspect(tmp_path: Path, seed_config: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "wenji", "inspect", str(LEADERS), "--json"],
+        [sys.executable, "-m", "wenji", "inspect", str(leaders(seed_config)), "--json"],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=ROOT,
+        cwd=seed_config.parent,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
@@ -203,29 +219,33 @@ def test_subprocess_inspect(tmp_path: Path) -> None:
 
 
 def test_export_writes_exactly_what_the_build_renders(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_config: Path
 ) -> None:
     out_dir = tmp_path / "pages"
-    assert main(["export", str(out_dir), "--config", str(CONFIG)]) == EXIT_OK
+    assert main(["export", str(out_dir), "--config", str(seed_config)]) == EXIT_OK
     out, err = capsys.readouterr()
     assert out == f"wrote 7 pages (5 texts, 2 folder indexes) and 5 raw texts to {out_dir}\n"
     assert "wenji: info: mobilisation/city-four-dares-mobilisation.txt:15: numbering" in err
 
-    settings = load_site(CONFIG).settings
-    texts = sorted((ROOT / "corpus").rglob("*.txt"))
+    settings = load_site(seed_config).settings
+    texts = sorted((seed_config.parent / "corpus").rglob("*.txt"))
     assert len(texts) == 5
     pages = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.md"))
-    text_pages = [p.relative_to(ROOT / "corpus").with_suffix(".md").as_posix() for p in texts]
+    text_pages = [
+        p.relative_to(seed_config.parent / "corpus").with_suffix(".md").as_posix() for p in texts
+    ]
     assert pages == sorted([*text_pages, "mobilisation/index.md", "study/index.md"])
     for path in texts:
-        source = path.relative_to(ROOT / "corpus").as_posix()
+        source = path.relative_to(seed_config.parent / "corpus").as_posix()
         document = process_file(path, source, settings.options)
         expected = render_markdown(document, Links(raw_text=f"../{path.name}"))
         page = out_dir / Path(source).with_suffix(".md")
         assert page.read_text(encoding="utf-8") == expected
         assert (out_dir / source).read_bytes() == UTF8_BOM + path.read_bytes()  # UTF-8 already
 
-    root = Library(settings.options).scan(ROOT / "corpus", settings.folder_titles).root
+    root = (
+        Library(settings.options).scan(seed_config.parent / "corpus", settings.folder_titles).root
+    )
     for folder in root.folders:
         index = (out_dir / folder.index_uri).read_text(encoding="utf-8")
         assert index == folder_index_markdown(folder, DEFAULT_LABELS)
@@ -300,7 +320,7 @@ def test_export_leaves_hand_written_pages_alone(
 
 
 def test_bad_configuration_is_a_clear_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_config: Path
 ) -> None:
     config = write_site(tmp_path, "    raw_txt: true\n")
     assert main(["export", str(tmp_path / "out"), "--config", str(config)]) == EXIT_USAGE
@@ -308,7 +328,7 @@ def test_bad_configuration_is_a_clear_error(
     assert err.startswith(f"wenji: {config}: invalid wenji configuration")
     assert "extra.wenji.raw_txt: unknown option" in err
     missing = tmp_path / "none.yml"
-    assert main(["inspect", str(LEADERS), "--config", str(missing)]) == EXIT_USAGE
+    assert main(["inspect", str(leaders(seed_config)), "--config", str(missing)]) == EXIT_USAGE
     assert str(missing) in capsys.readouterr().err
 
 

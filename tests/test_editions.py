@@ -1,4 +1,4 @@
-"""The Traditional edition of the shipped site, read back from the built HTML."""
+"""The Traditional edition of the seed site (shipped configuration), read from the built HTML."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import re
 
 import pytest
 
-from conftest import CORPUS, SEEDS, Build, run_mkdocs, write_project
+from conftest import SEED_CORPUS, SEEDS, Build, run_mkdocs, write_project
 from htmlread import read_article
 from wenji.editions import convert_markdown
 from wenji.script import get_converter, simplified_only_chars
 
 
 def page_uri(seed: str) -> str:
-    return SEEDS[seed].relative_to(CORPUS).with_suffix("").as_posix()
+    return SEEDS[seed].relative_to(SEED_CORPUS).with_suffix("").as_posix()
 
 
 def alternates(page: str) -> dict[str, str]:
@@ -27,39 +27,39 @@ def alternates(page: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_traditional_page_has_the_same_ids_and_no_simplified_characters(
-    shipped_site: Build, seed: str
+    seed_site: Build, seed: str
 ) -> None:
-    primary = read_article(shipped_site.page(page_uri(seed)))
-    traditional_html = shipped_site.page(f"zh-tw/{page_uri(seed)}")
+    primary = read_article(seed_site.page(page_uri(seed)))
+    traditional_html = seed_site.page(f"zh-tw/{page_uri(seed)}")
     traditional = read_article(traditional_html)
     assert traditional.ids == primary.ids
     assert len(traditional.headings(2, 3)) == len(primary.headings(2, 3))
     assert simplified_only_chars(traditional.text) == set()
     assert '<html lang="zh-TW"' in traditional_html
-    assert '<html lang="zh-Hans"' in shipped_site.page(page_uri(seed))
+    assert '<html lang="zh-Hans"' in seed_site.page(page_uri(seed))
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
-def test_switcher_links_keep_the_page_in_both_directions(shipped_site: Build, seed: str) -> None:
+def test_switcher_links_keep_the_page_in_both_directions(seed_site: Build, seed: str) -> None:
     uri = page_uri(seed)
     for here, there, language in ((uri, f"zh-tw/{uri}", "zh-TW"), (f"zh-tw/{uri}", uri, "zh-Hans")):
-        page = shipped_site.page(here)
+        page = seed_site.page(here)
         href = alternates(page)[language]
         assert posixpath.normpath(posixpath.join(here, href)) == there
         assert f'<link rel="alternate" href="{href}" hreflang="{language}">' in page
-    assert "assets/wenji/editions.js" in shipped_site.page(uri)
+    assert "assets/wenji/editions.js" in seed_site.page(uri)
 
 
-def test_material_ui_strings_are_in_the_edition_language(shipped_site: Build) -> None:
-    page = shipped_site.page(f"zh-tw/{page_uri('leaders-seminar-speech')}")
+def test_material_ui_strings_are_in_the_edition_language(seed_site: Build) -> None:
+    page = seed_site.page(f"zh-tw/{page_uri('leaders-seminar-speech')}")
     assert 'aria-label="導覽列"' in page  # Material's zh-TW "navigation"
     assert 'title="章節鏈接"' in page  # permalink title, converted
     assert "<title>在市管主要領導幹部專題研討班上的講話 - 文集</title>" in page
 
 
-def test_edition_navigation_stays_in_the_edition(shipped_site: Build) -> None:
+def test_edition_navigation_stays_in_the_edition(seed_site: Build) -> None:
     here = f"zh-tw/{page_uri('city-four-dares-mobilisation')}"
-    page = shipped_site.page(here)
+    page = seed_site.page(here)
     assert "動員講話" in page and "學習研討" in page
     assert "动员讲话" not in page and "学习研讨" not in page
     links = re.findall(r'<a href="([^"]*)" class="md-nav__link', page)
@@ -70,8 +70,8 @@ def test_edition_navigation_stays_in_the_edition(shipped_site: Build) -> None:
         assert target.startswith("zh-tw"), href
 
 
-def test_hand_written_pages_are_converted_with_links_intact(shipped_site: Build) -> None:
-    home = read_article(shipped_site.page("zh-tw"))
+def test_hand_written_pages_are_converted_with_links_intact(seed_site: Build) -> None:
+    home = read_article(seed_site.page("zh-tw"))
     assert "本站收錄講話、報告與學習材料的原文" in home.text
     assert {e.attrs["href"] for e in home.elements if e.tag == "a" and "href" in e.attrs} >= {
         "mobilisation/",
@@ -79,9 +79,9 @@ def test_hand_written_pages_are_converted_with_links_intact(shipped_site: Build)
     }
 
 
-def test_raw_text_link_of_an_edition_points_at_the_one_source(shipped_site: Build) -> None:
+def test_raw_text_link_of_an_edition_points_at_the_one_source(seed_site: Build) -> None:
     here = f"zh-tw/{page_uri('theory-group-statement')}"
-    page = shipped_site.page(here)
+    page = seed_site.page(here)
     href = re.search(r'<a href="([^"]*\.txt)"', page).group(1)
     assert (
         posixpath.normpath(posixpath.join(here, href))
@@ -89,10 +89,8 @@ def test_raw_text_link_of_an_edition_points_at_the_one_source(shipped_site: Buil
     )
 
 
-def test_known_misconversions_are_fixed_in_the_built_pages(shipped_site: Build) -> None:
-    texts = "".join(
-        read_article(shipped_site.page(f"zh-tw/{page_uri(seed)}")).text for seed in SEEDS
-    )
+def test_known_misconversions_are_fixed_in_the_built_pages(seed_site: Build) -> None:
+    texts = "".join(read_article(seed_site.page(f"zh-tw/{page_uri(seed)}")).text for seed in SEEDS)
     for right in (
         "實幹好幹部",
         "匡正幹的導向",
