@@ -119,7 +119,24 @@ def seed_project(root: Path, corpus: Path = SEED_CORPUS) -> Path:
         assert shipped in config, f"mkdocs.yml no longer has {shipped.strip()!r}: update here"
         config = config.replace(shipped, here, 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    _commit(root, "2026-01-15T10:00:00+08:00")  # a site's texts are in git: 更新 dates
     return root / "mkdocs.yml"
+
+
+def _commit(root: Path, date: str) -> None:
+    """``root`` as a git repository with everything committed at ``date``."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(root),
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "wenji",
+        "GIT_AUTHOR_EMAIL": "wenji@example.invalid",
+        "GIT_COMMITTER_NAME": "wenji",
+        "GIT_COMMITTER_EMAIL": "wenji@example.invalid",
+    }
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "seed texts"]):
+        subprocess.run(["git", *command], cwd=root, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")
