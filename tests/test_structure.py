@@ -103,9 +103,16 @@ def test_parallel_lead_sentences_become_headings_below_their_section() -> None:
     ]
 
 
-def test_two_short_paragraphs_are_not_a_parallel_run() -> None:
+def test_two_lead_sentences_make_a_run_but_one_does_not() -> None:
     body = "这一段是正文，内容足够长，用来说明问题。" * 2
-    text = f"标题\n要做好第一件事。{body}\n要做好第二件事。{body}\n"
+    text = f"标题\n扎实有效去产能。{body}\n因城施策去库存。{body}\n"
+    assert outline(text) == [(2, "扎实有效去产能"), (2, "因城施策去库存")]
+    assert outline(f"标题\n扎实有效去产能。{body}\n") == []
+
+
+def test_statements_are_not_lead_sentences() -> None:
+    body = "这一段是正文，内容足够长，用来说明问题。" * 2
+    text = f"标题\n开放也是改革。{body}\n我们要持续推进交流。{body}\n"
     assert outline(text) == []
 
 

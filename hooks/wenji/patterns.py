@@ -40,7 +40,11 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^(\d{1,2})([.．、])(?!\d)")),
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
+    # paragraph openers: 一是…, 二是… and ——经济运行稳中向好。…
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,2})是(?!否|不是|指|因为|由于)(?=\S)")),
+    ("dash", re.compile(r"^(——)(?=[^—\s])")),
 )
+OPENER_KINDS = frozenset({"shi", "dash"})
 
 _SALUTATION = re.compile(
     r"^(?:同志们|同事们|朋友们|同学们|老师们|各位[\u4e00-\u9fff、]{0,12}|尊敬的.{1,20}|"
@@ -148,11 +152,12 @@ def numbering_marker(text: str) -> Marker | None:
     for kind, pattern in MARKER_PATTERNS:
         match = pattern.match(text)
         if match:
-            number = (
-                "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match.group(1)) + 1
-                if kind == "circled"
-                else cn_to_int(match.group(1).translate(_FORMAL_DIGITS))
-            )
+            if kind == "dash":
+                number = 0
+            elif kind == "circled":
+                number = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match.group(1)) + 1
+            else:
+                number = cn_to_int(match.group(1).translate(_FORMAL_DIGITS))
             return Marker(kind, number, match.group(0).rstrip())
     return None
 

@@ -8,11 +8,19 @@ recogniser is linear in the number of paragraphs however long a run is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..patterns import article_number, first_sentence, numbering_marker
 from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
+
+# A lead names a task or a theme (扎实有效去产能。 货币政策要保持稳健中性。); a sentence
+# that speaks to or about people, links to what came before, or states what something is
+# (我们要…, 但是…, 现在…, 开放也是改革。, …了。) opens an ordinary paragraph.
+_STATEMENT = re.compile(
+    r"^(?:我|你|他们|她们|有人|大家|但是|可是|然而|因此|所以|现在|目前|当今)|我们|是|了|吗|呢|吧"
+)
 
 
 def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
@@ -20,6 +28,8 @@ def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
         return None
     sentence, rest = first_sentence(draft.text)
     if not rest or not sentence.endswith("。") or len(sentence) > rules.parallel_sentence_max:
+        return None
+    if _STATEMENT.search(sentence):
         return None
     if len(rest) < len(sentence):
         return None
@@ -48,7 +58,8 @@ def _parallel_end(run: Sequence[tuple[int, str, str]], start: int, rules: Struct
 
 
 class _LevelTracker:
-    """The level of the last heading before a position, for positions visited in order."""
+    """The level of the last heading (not a lead) before a position, for positions visited
+    in order."""
 
     def __init__(self, drafts: Sequence[Draft]) -> None:
         self.drafts = drafts
@@ -58,14 +69,19 @@ class _LevelTracker:
     def before(self, position: int) -> int:
         while self.scanned < position:
             draft = self.drafts[self.scanned]
-            if draft.heading:
+            if draft.heading and draft.kind != "lead":  # runs in one section are siblings
                 self.level = draft.level or 1
             self.scanned += 1
         return self.level
 
 
 def mark_parallel_leads(drafts: list[Draft], rules: StructureRules) -> None:
-    """Find runs of parallel lead sentences among consecutive body paragraphs."""
+    """Find runs of parallel lead sentences among consecutive body paragraphs.
+
+    Not in a law: after its 第X条, paragraphs are the 款 of an article.
+    """
+    if sum(1 for d in drafts if not d.marker_kind and article_number(d.text)) >= 2:
+        return
     levels = _LevelTracker(drafts)
     index = 0
     while index < len(drafts):

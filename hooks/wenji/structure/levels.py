@@ -14,6 +14,7 @@ A law's 序言, 附则 and 附件 are top-level and close every open family.
 
 from __future__ import annotations
 
+from ..patterns import OPENER_KINDS
 from .draft import Draft
 from .laws import ANNEX, LAW_UNITS
 
@@ -53,6 +54,9 @@ def assign_levels(drafts: list[Draft]) -> None:
             stack.clear()
             draft.level = draft.level or 2
             continue
+        if family in OPENER_KINDS:  # 一是 / —— open paragraphs of the section they are in
+            while stack and stack[-1] in OPENER_KINDS and stack[-1] != family:
+                stack.pop()
         if family in stack:
             del stack[stack.index(family) + 1 :]
         else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Diagnostic
+from ..patterns import OPENER_KINDS
 from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
 from .view import LineView
@@ -23,6 +26,17 @@ def split_heading(view: LineView, rules: StructureRules, forced: bool) -> tuple[
     return None
 
 
+_NEXT_SHI = re.compile(r"[，,；;][二三四五六七八九十]是")
+
+
+def _opens_paragraph(view: LineView) -> bool:
+    """一是…。 / ——…。 head their paragraph with its first sentence (—— only with a body
+    after it), never when the sentence goes on to 二是 (then they are words of one sentence)."""
+    if view.marker is not None and view.marker.kind == "dash" and not view.rest:
+        return False  # ——习近平 under a quotation: an attribution, not a lead
+    return not _NEXT_SHI.search(view.sentence)
+
+
 class MarkerHeadings:
     """A line that opens with a numbering marker and a short sentence is a heading."""
 
@@ -36,7 +50,11 @@ class MarkerHeadings:
         if marker is None:
             return None
         split = split_heading(view, self.rules, forced=False)
-        if split is None:
+        if marker.kind in OPENER_KINDS and not _opens_paragraph(view):
+            split = None
+        if view.text == marker.text and marker.kind not in OPENER_KINDS:
+            split = None  # a bare 一、 whose words went to the next line heads nothing
+        if split is None and marker.kind not in OPENER_KINDS:
             self.diagnostics.append(
                 Diagnostic(
                     "info",

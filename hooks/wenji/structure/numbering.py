@@ -18,7 +18,7 @@ def numbering_anomalies(drafts: Sequence[Draft], source: str) -> list[Diagnostic
             continue
         for kind in [k for k, (_, _, lvl) in last.items() if lvl > draft.level]:
             del last[kind]
-        if not draft.marker_kind:
+        if not draft.marker_kind or draft.marker_kind == "dash":
             continue
         previous = last.get(draft.marker_kind)
         expected = previous[0] + 1 if previous else 1
