@@ -199,11 +199,20 @@ def assign(files: list[CorpusFile], book: AddressBook) -> tuple[list[CorpusFile]
     """
     diagnostics: list[Diagnostic] = []
     written: dict[str, str] = {}  # folder address → folder as written in the corpus
+    shared: set[tuple[str, str]] = set()
     for file in files:
         names = PurePosixPath(file.source).parent.parts
         address = PurePosixPath(file.page_uri).parent.parts
         for depth in range(1, len(address) + 1):
-            written.setdefault("/".join(address[:depth]), "/".join(names[:depth]))
+            folder, name = "/".join(address[:depth]), "/".join(names[:depth])
+            first = written.setdefault(folder, name)
+            if first != name and (folder, name) not in shared:
+                shared.add((folder, name))
+                message = (
+                    f"shares the address '{folder}/' with folder {first}/ (names made "
+                    "URL-safe); their texts are listed together under the first name"
+                )
+                diagnostics.append(Diagnostic("info", name + "/", message))
     blocked: list[str] = []
     for folder in sorted(written):
         if any(folder.startswith(b + "/") for b in blocked):

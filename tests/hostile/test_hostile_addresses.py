@@ -36,6 +36,8 @@ TEXTS: dict[str, bytes | str] = {
     "A.txt": "大写\n正文。",
     "a.txt": "小写\n正文。",
     "ok.txt": "正常\n正文。",
+    "d e/one.txt": "第一\n正文。",
+    "d#e/two.txt": "第二\n正文。",
 }
 TAKEN = "skipped: its address '{}' is already taken by {}; rename it"
 FOLDER = (
@@ -129,3 +131,14 @@ def test_an_edition_prefix_naming_a_corpus_folder_or_page_is_refused(
     where = tmp_path / Path(entry).parts[0] / Path(entry).parts[1]
     assert f"extra.wenji.editions[0].prefix: 'zh-tw' is also {where}" in build.log
     assert not (tmp_path / "site").exists()
+
+
+def test_folders_sharing_an_address_keep_all_their_texts(build: Build) -> None:
+    message = (
+        "INFO    -  wenji: d#e/: shares the address 'd-e/' with folder d e/ (names made "
+        "URL-safe); their texts are listed together under the first name"
+    )
+    assert message in build.log.splitlines()
+    listing = read_article(build.page("d-e"))
+    assert listing.headings(1)[0].text == "d e"
+    assert "第一" in listing.text and "第二" in listing.text

@@ -142,3 +142,24 @@ def test_a_path_over_the_system_limit_is_a_warning(tmp_path: Path) -> None:
         "over the system's 4096; rename it"
     ) in build.log.splitlines()
     assert read_article(build.page("good")).headings(1)[0].text == "标题"
+
+
+def test_a_folder_deeper_than_the_system_path_limit_is_a_warning(tmp_path: Path) -> None:
+    config = write_project(tmp_path, {"good.txt": T})
+    descriptor = os.open(tmp_path / "corpus", os.O_RDONLY)
+    depth = 0
+    try:
+        while depth * 201 < 4300:  # made relative to the last folder: no path is too long
+            os.mkdir("d" * 200, dir_fd=descriptor)
+            inner = os.open("d" * 200, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor, depth = inner, depth + 1
+        with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, dir_fd=descriptor), "w") as out:
+            out.write(T)
+    finally:
+        os.close(descriptor)
+    build = run_mkdocs(config, tmp_path / "site")
+    assert build.returncode == 0 and "Traceback" not in build.log, build.log[-2000:]
+    warnings = [w for w in build.warnings if "cannot read it (File name too long)" in w]
+    assert len(warnings) == 1 and "skipped this folder" in warnings[0]
+    assert read_article(build.page("good")).headings(1)[0].text == "标题"
