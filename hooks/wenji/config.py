@@ -115,7 +115,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
     boiler = _section(raw, "boilerplate", errors)
     _check_keys(
         boiler,
-        {"enabled", "signals", "head_lines", "tail_lines", "max_share"},
+        {"enabled", "signals", "head_lines", "tail_lines", "max_share", "web_pages"},
         "extra.wenji.boilerplate",
         errors,
     )
@@ -130,6 +130,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         head_lines=_positive_int(boiler, "head_lines", 15, "boilerplate", errors),
         tail_lines=_positive_int(boiler, "tail_lines", 10, "boilerplate", errors),
         max_share=_share(boiler, errors),
+        web_pages=_boilerplate_flag(boiler, "web_pages", errors),
     )
     enabled = boiler.get("enabled", True)
     if not isinstance(enabled, bool):
@@ -185,6 +186,14 @@ def _language(value: str, key: str, errors: list[str]) -> str:
         f"hyphens, at most {LANGUAGE_MAX} characters), got {value!r}"
     )
     return "zh-Hans"
+
+
+def _boilerplate_flag(raw: Mapping[str, Any], key: str, errors: list[str]) -> bool:
+    value = raw.get(key, True)
+    if not isinstance(value, bool):
+        errors.append(f"extra.wenji.boilerplate.{key}: expected true or false, got {value!r}")
+        return True
+    return value
 
 
 def _flag(raw: Mapping[str, Any], key: str, default: bool, errors: list[str]) -> bool:

@@ -1,0 +1,71 @@
+"""Boilerplate: ad blocks and web-page furniture go on evidence; the text's words stay."""
+
+from __future__ import annotations
+
+from wenji.boilerplate import strip_boilerplate
+from wenji.model import SourceLine
+from wenji.pipeline import process
+
+
+def _lines(*texts: str) -> list[SourceLine]:
+    return [SourceLine(number, text) for number, text in enumerate(texts, 1)]
+
+
+def _kept(*texts: str) -> list[str]:
+    return [line.text for line in strip_boilerplate(_lines(*texts))[0]]
+
+
+def test_a_weak_word_alone_never_removes_a_title_or_salutation() -> None:
+    text = (
+        "在全市工商联第五次会员代表大会上的讲话\n（2023年5月6日）\n各位会员代表：\n"
+        "这次大会是在全市上下深入学习贯彻党的二十大精神的重要时刻召开的，意义重大。\n"
+    )
+    document = process(text.encode(), "speech.txt")
+    assert document.removals == ()
+    assert document.title == "在全市工商联第五次会员代表大会上的讲话"
+    assert document.blocks[0].text == "各位会员代表："
+
+
+def test_ad_words_inside_body_sentences_stay() -> None:
+    body = [
+        f"第{n}段，我们要把扫码入企、工会会员服务和公众号订阅管理做细做实，确保落地见效。"
+        for n in range(6)
+    ]
+    assert _kept(*body) == body
+
+
+def test_the_furniture_of_a_copied_web_page_goes_and_the_article_stays() -> None:
+    page = [
+        "网易首页",
+        "新闻",
+        "国内",
+        "登录",
+        "注册免费邮箱",
+        "网易首页 > 网易科技 > 互联网 > 正文",
+        "亚马逊海外购“限时快闪店”登陆拼多多",
+        "2019-11-25 11:01:53　来源: 新京报",
+        "410",
+        "分享到：",
+        "微信",
+        "用微信扫码二维码",
+        "（原标题：“黑五”战役打响 亚马逊海外购登陆拼多多）",
+        "新京报讯（记者 陆一夫）11月25日，新京报记者登录拼多多全球购页面发现，"
+        "亚马逊海外购与拼多多达成合作。",
+        "亚马逊中国方面表示，“限时快闪店”将带来逾千款海外正品的优惠折扣，时间为11月25日至12月底。",
+        "新京报记者 陆一夫",
+        "本文来源：新京报 责任编辑：姚立伟",
+        "分享到：",
+        "微博",
+        "跟贴32",
+        "上一篇",
+    ]
+    kept = _kept(*page)
+    assert kept == [page[6], page[7], *page[12:16]]
+
+
+def test_every_removal_is_reported_with_its_lines() -> None:
+    page = ["首页", "分享到：", "当前位置：首页 > 新闻", "标题在这里的一篇报道", "2020年1月2日"]
+    page += ["这是正文的第一段，内容很长很长，足以成为正文的核心部分。"] * 3
+    _, removals = strip_boilerplate(_lines(*page))
+    assert [(r.first_line, r.last_line) for r in removals] == [(1, 3)]
+    assert "分享到" in removals[0].signals and "breadcrumb" in removals[0].signals
