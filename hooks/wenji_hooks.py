@@ -33,7 +33,7 @@ from wenji.addresses import AddressBook, edit_url, overlap_problem, prefix_probl
 from wenji.config import ConfigError, Edition, WenjiConfig, load_config
 from wenji.editions import EditionBuilder, convert_markdown, edition_uri, material_language
 from wenji.gitdates import LastCommit, last_commits
-from wenji.indexer import SearchIndexError, build_index
+from wenji.indexer import SearchIndexError, StreamingIndex
 from wenji.library import (
     Folder,
     Library,
@@ -89,6 +89,7 @@ class _BuildState:
     generated_nav: bool = True  # False when mkdocs.yml has a nav of its own
     pagefind: bool = False  # search with Pagefind (extra.wenji.search) in Material's box
     worker_missing: bool = False
+    index: StreamingIndex | None = None  # Pagefind, fed page by page (None: not indexing)
     sources: dict[str, str] = field(default_factory=dict)  # in-memory page sources, by URI
 
 
@@ -117,6 +118,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         settings = load_config(config.extra.get("wenji"))
     except ConfigError as error:
         raise PluginError(str(error)) from None
+    _stop_index()  # a rebuild of `serve` that started before the last one finished
     _state = _BuildState(settings=settings, started=time.perf_counter())
     navwindow.forget()
     config_dir = Path(config.config_file_path).parent
@@ -495,6 +497,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "search may answer queries instead of Pagefind",
             page.file.src_uri,
         )
+    if _state.index is not None:
+        _state.index.add(page.file.dest_uri, output)
     return output
 
 
@@ -525,13 +529,38 @@ def on_post_build(config: MkDocsConfig) -> None:
         _index_search(Path(config.site_dir))
 
 
-def _index_search(site_dir: Path) -> None:
-    """Pagefind over the built site, one index per ``<html lang>``; failure is a warning."""
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Pagefind indexes the pages as they are rendered (``indexer.StreamingIndex``)."""
+    site_dir = Path(config.site_dir)
+    if not _state.pagefind:
+        return
     if _serve_dirty and (site_dir / "pagefind" / "pagefind-entry.json").is_file():
-        log.info("wenji: search: index kept from the first build (serve --dirty)")
+        return  # `serve --dirty` keeps the first build's index
+    try:
+        _state.index = StreamingIndex(site_dir, tuple(_state.editions))
+    except SearchIndexError as error:
+        log.warning("wenji: search: %s; the site has no search", error)
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_index()
+
+
+def _stop_index() -> None:
+    if _state.index is not None:
+        _state.index.abort()
+        _state.index = None
+
+
+def _index_search(site_dir: Path) -> None:
+    """Pagefind's last parts and the bundles moved into place; failure is a warning."""
+    index, _state.index = _state.index, None
+    if index is None:
+        if _state.pagefind and _serve_dirty:
+            log.info("wenji: search: index kept from the first build (serve --dirty)")
         return
     try:
-        report = build_index(site_dir, tuple(_state.editions))
+        report = index.finish()
     except SearchIndexError as error:
         log.warning("wenji: search: %s; the site has no search", error)
         return
@@ -539,11 +568,13 @@ def _index_search(site_dir: Path) -> None:
         log.info("wenji: search: Pagefind retried once after: %s", problem)
     languages = ", ".join(f"{lang} {count}" for lang, count in report.languages.items())
     log.info(
-        "wenji: search: Pagefind indexed %d pages (%s) in %.1f s (%d parts)",
+        "wenji: search: Pagefind indexed %d pages (%s) in %.1f s (%d parts), %.1f s after the "
+        "last page",
         report.pages,
         languages,
         report.seconds,
         report.parts,
+        report.tail_seconds,
     )
 
 

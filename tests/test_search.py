@@ -152,7 +152,8 @@ def test_pagefind_writes_one_bundle_per_edition(pagefind_site: Build) -> None:
             assert fragments and {f.name.split("_")[0] for f in fragments} == {language}
         assert pages == {language: 5}
     assert re.search(
-        r"wenji: search: Pagefind indexed 10 pages \(zh-hans 5, zh-tw 5\) in [\d.]+ s \(6 parts\)",
+        r"wenji: search: Pagefind indexed 10 pages \(zh-hans 5, zh-tw 5\) in [\d.]+ s "
+        r"\(6 parts\), [\d.]+ s after the last page",
         pagefind_site.log,
     )
     primary, traditional = pagefind_site.page("study/exchange"), pagefind_site.page("zh-tw/study")
