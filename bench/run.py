@@ -512,10 +512,10 @@ def targets(builds: dict[tuple[int, str], Build], previews: list[Preview]) -> li
                 f"{verdict(ratio <= TARGETS['page_growth'])}"
             )
     for (n, variant), build in sorted(builds.items()):
-        if variant == "hooks" and build.chrome_bytes:
+        if build.chrome_bytes:
             lines.append(
                 f"- Chrome (page HTML minus the text) of a text in the biggest folder at "
-                f"N={n:,}: median {build.chrome_bytes / 1024:.1f} KB (target ≤ "
+                f"N={n:,}, {variant}: median {build.chrome_bytes / 1024:.1f} KB (target ≤ "
                 f"{TARGETS['chrome_kb']:.0f} KB in a folder of 2,000): "
                 f"{verdict(build.chrome_bytes / 1024 <= TARGETS['chrome_kb'])}; largest text "
                 f"page {build.largest_page / MB:.2f} MB (target < 2 MB): "
