@@ -48,10 +48,12 @@ from wenji.model import Diagnostic
 from wenji.render import DEFAULT_LABELS, Links, render_markdown
 from wenji.search import SEARCH_SCRIPT, bundle_path, mark_article, silence_material_worker
 from wenji_rawfile import RawTextFile
+from wenji_serve import keep_watching
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
 ASSETS = Path(__file__).parent / "wenji" / "assets"
+TEMPLATES = Path(__file__).parent / "wenji" / "templates"  # theme overrides (the footer)
 ASSET_FILES = ("wenji.css", "indent.css", "editions.js", "search.js", "search-worker.js")
 PROGRESS_EVERY = 500
 LIBRARY_MARKER = "<!-- wenji:library -->"
@@ -107,6 +109,12 @@ def _log(diagnostic: Diagnostic) -> None:
 # --- configuration -------------------------------------------------------------------
 
 
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Keep watching the corpus folder, also after it is deleted and made again."""
+    keep_watching(server, _state.corpus_dir)
+    return server
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serve_dirty
     _serve_dirty = command == "serve" and dirty
@@ -138,6 +146,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if base.endswith("/" + docs_name):
             base = base[: -len(docs_name)] + settings.corpus_dir
         _state.repo_edit_base = base.rstrip("/") + "/"
+    if str(TEMPLATES) not in config.theme.dirs:  # after a custom_dir, before the theme
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
     config.extra_css = [*config.extra_css, "assets/wenji/wenji.css"]
     if settings.first_line_indent:
         config.extra_css.append("assets/wenji/indent.css")

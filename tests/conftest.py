@@ -7,14 +7,17 @@ shipped ``mkdocs.yml`` (``seed_site``); only ``shipped_site`` builds ``corpus/``
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks" / "wenji_hooks.py"
@@ -156,3 +159,40 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """Whatever ``corpus/`` holds today, built with plain ``mkdocs build --strict``."""
     site = tmp_path_factory.mktemp("shipped") / "site"
     return run_mkdocs(ROOT / "mkdocs.yml", site, "--strict", plain=True)
+
+
+# --- the browser (one Chromium for the whole session; tests/test_browser.py has the rest) ---
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_executable() -> str:
+    path = os.environ.get("WENJI_CHROMIUM", "/usr/bin/chromium")
+    if os.path.isfile(path) and os.access(path, os.X_OK):
+        return path
+    message = (
+        f"Chromium not found at {path}: install it (`apt-get install chromium` on Debian) "
+        "or point WENJI_CHROMIUM at it"
+    )
+    if os.environ.get("WENJI_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " (WENJI_REQUIRE_BROWSER=1: browser tests may not be skipped)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()

@@ -21,22 +21,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Response, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Response, expect
 
+from conftest import CHROMIUM_ARGS as CHROMIUM_ARGS  # imported from here by other tests
 from conftest import ROOT, SEED_CORPUS, SEEDS, Build, run_mkdocs, write_project
+from conftest import chromium_executable as chromium_executable
 from htmlread import Article, read_article
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {
     "viewport": {"width": 390, "height": 844},
@@ -53,19 +46,6 @@ ACTIVE = re.compile(r"\bmd-nav__link--active\b")  # Material's mark of the secti
 
 
 # --- the browser and the site ------------------------------------------------------------
-
-
-def chromium_executable() -> str:
-    path = os.environ.get("WENJI_CHROMIUM", "/usr/bin/chromium")
-    if os.path.isfile(path) and os.access(path, os.X_OK):
-        return path
-    message = (
-        f"Chromium not found at {path}: install it (`apt-get install chromium` on Debian) "
-        "or point WENJI_CHROMIUM at it"
-    )
-    if os.environ.get("WENJI_REQUIRE_BROWSER") == "1":
-        pytest.fail(message + " (WENJI_REQUIRE_BROWSER=1: browser tests may not be skipped)")
-    pytest.skip(message)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -94,17 +74,6 @@ def serve(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    executable = chromium_executable()
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -198,3 +198,14 @@ def test_pages_are_minified_but_pre_blocks_are_kept(seed_site: Build) -> None:
         minify_html(sample)
         == "<div>\n<pre>\n  keep\n\n  this</pre>\n<p>x</p>\n<textarea>\n  t</textarea>"
     )
+
+
+def test_the_footer_speaks_the_language_of_the_page(seed_site: Build) -> None:
+    """Material's one English sentence, "Made with Material for MkDocs", in each edition's script;
+    the rest of its strings come translated with theme.language."""
+    primary, traditional = seed_site.page("study"), seed_site.page("zh-tw/study")
+    for page in (primary, traditional):
+        assert "Made with" not in page
+        assert ">Material for MkDocs</a>" in page  # the credit and its link stay
+    assert "使用 <a" in primary and "</a> 制作" in primary
+    assert "</a> 製作" in traditional
