@@ -69,3 +69,24 @@ def test_every_removal_is_reported_with_its_lines() -> None:
     _, removals = strip_boilerplate(_lines(*page))
     assert [(r.first_line, r.last_line) for r in removals] == [(1, 3)]
     assert "分享到" in removals[0].signals and "breadcrumb" in removals[0].signals
+
+
+def test_removing_a_line_that_reads_as_text_is_a_warning_naming_its_line() -> None:
+    from wenji.boilerplate import removal_warnings
+    from wenji.model import Removal
+
+    removal = Removal(
+        3,
+        6,
+        ("仅供学习",),
+        (
+            "仅供学习",
+            "在全市工商联第五次会员代表大会上的讲话",
+            "各位会员代表：",
+            "扫码关注 版权声明",
+        ),
+        (3, 4, 6, 7),
+    )
+    warnings = [(d.level, d.line, d.message) for d in removal_warnings(removal, "t.txt")]
+    assert [(level, line) for level, line, _ in warnings] == [("warning", 4), ("warning", 6)]
+    assert "各位会员代表：" in warnings[1][2]

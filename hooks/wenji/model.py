@@ -46,6 +46,7 @@ class Removal:
     last_line: int
     signals: tuple[str, ...]
     lines: tuple[str, ...]
+    numbers: tuple[int, ...] = ()  # the source line number of each of ``lines``
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .boilerplate import BoilerplateRules, strip_boilerplate
+from .boilerplate import BoilerplateRules, removal_warnings, strip_boilerplate
 from .clean import clean_lines, drop_zero_width, normalise_newlines, show_controls
 from .decode import DecodeError, decode
 from .frontmatter import split_front_matter
@@ -98,6 +98,7 @@ def process(
                     removal.first_line,
                 )
             )
+            diagnostics.extend(removal_warnings(removal, source))
 
     header = read_header(lines, front.values, source)
     body = [*front.kept, *header.body]

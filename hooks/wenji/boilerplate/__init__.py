@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Removal, SourceLine
+from ..model import Diagnostic, Removal, SourceLine
 from .adblock import find_ad_blocks
-from .evidence import AD_SIGNALS
+from .evidence import AD_SIGNALS, SITE_PHRASES, WEAK_SIGNALS, looks_like_words, signals_in
 from .webpage import find_page_furniture
 
 DEFAULT_SIGNALS = AD_SIGNALS
@@ -73,4 +73,20 @@ def _removal(
         lines[run[-1]].number,
         signals,
         tuple(lines[i].text for i in run),
+        tuple(lines[i].number for i in run),
     )
+
+
+def removal_warnings(removal: Removal, source: str) -> list[Diagnostic]:
+    """A WARNING naming file and line for every removed line that reads as the text's own
+    words (a title, a salutation, a numbered item, a byline, a sentence), unless the line
+    carries an ad or site phrase of its own (版权声明; for a sentence also 会员, 倒卖 …)."""
+    warnings: list[Diagnostic] = []
+    for number, text in zip(removal.numbers, removal.lines, strict=False):
+        why = looks_like_words(text)
+        strong = signals_in(text, AD_SIGNALS + SITE_PHRASES)
+        if not why or strong or (why == "a sentence" and signals_in(text, WEAK_SIGNALS)):
+            continue
+        message = f"removed as boilerplate although it reads as {why}: {text[:40]}"
+        warnings.append(Diagnostic("warning", source, message, number))
+    return warnings
