@@ -331,8 +331,8 @@ def _prefixed_nav(nav: Any, prefix: str, builder: EditionBuilder, files: Files) 
 def _edition_title(title: str, value: Any, builder: EditionBuilder) -> str:
     """A nav title in an edition: a text's title as its page shows it, a folder's name by
     the edition's rule for curator-written names (``convert_names``), else converted."""
-    if not _state.generated_nav:
-        return html.escape(builder.name(html.unescape(title)))
+    if not _state.generated_nav:  # the curator's own nav: titles written in mkdocs.yml
+        return builder.name(title)
     source = _state.pages.get(value) if isinstance(value, str) else None
     if source is not None and source.text is not None:
         return html.escape(builder.document(source.text.document).title)
@@ -348,7 +348,23 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         edition_config = copy.copy(config)
         edition_config["nav"] = _state.nav_configs[prefix]
         _state.edition_navs[prefix] = get_navigation(edition_files, edition_config)
+        _title_pages(_state.nav_configs[prefix], files)
     return nav
+
+
+def _title_pages(nav: Any, files: Files) -> None:
+    """Give edition pages their nav titles: MkDocs made their ``Page`` objects (untitled,
+    as pages outside the main nav) before the edition's nav existed, and reuses them."""
+    items = nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        for title, value in item.items():
+            file = files.get_file_from_path(value) if isinstance(value, str) else None
+            if file is not None and file.page is not None and title:
+                file.page.title = title
+            elif isinstance(value, list):
+                _title_pages(value, files)
 
 
 # --- pages ----------------------------------------------------------------------------

@@ -107,3 +107,12 @@ def test_an_unknown_convert_names_value_is_refused(tmp_path: Path) -> None:
         "extra.wenji.editions[0].convert_names: expected one of auto, always, never, got 'maybe'"
         in built.log
     )
+
+
+def test_a_nav_written_in_mkdocs_yml_follows_the_same_rule(tmp_path: Path) -> None:
+    nav = "nav:\n  - index.md\n  - 台灣專題: 台灣/a.md\n  - 学习材料: fm.md\n"
+    built = run_mkdocs(write_project(tmp_path, TEXTS, edition(None) + nav), tmp_path / "site")
+    assert built.returncode == 0, built.log
+    names = [item.text.strip() for item in read_nav(built.page("zh-tw/fm"))]
+    assert "台灣專題" in names and "學習材料" in names
+    assert markup(built.page("zh-tw/台灣/a")).title == "台灣專題 - test"
