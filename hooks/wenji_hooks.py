@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from wenji import navwindow, toclimit
 from wenji.addresses import AddressBook, edit_url, overlap_problem, prefix_problem
@@ -45,7 +46,8 @@ from wenji.library import (
 )
 from wenji.minify import minify_html
 from wenji.model import Diagnostic
-from wenji.render import DEFAULT_LABELS, Links, render_markdown
+from wenji.pagebody import fill_body, heading_links
+from wenji.render import DEFAULT_LABELS, Links, RenderedPage, render_page
 from wenji.search import SEARCH_SCRIPT, bundle_path, mark_article, silence_material_worker
 from wenji_rawfile import RawTextFile
 from wenji_serve import keep_watching
@@ -93,6 +95,7 @@ class _BuildState:
     worker_missing: bool = False
     index: StreamingIndex | None = None  # Pagefind, fed page by page (None: not indexing)
     sources: dict[str, str] = field(default_factory=dict)  # in-memory page sources, by URI
+    bodies: dict[str, RenderedPage] = field(default_factory=dict)  # read, not yet rendered
 
 
 _state = _BuildState()
@@ -395,9 +398,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
         raw = raw_text_link(file.src_uri, source.text.file.raw_uri, file.use_directory_urls)
     commit = _state.last_commits.get(source.text.file.source)
     links = Links(raw_text=raw, updated=commit.date if commit else "")
-    markdown = render_markdown(document, links, labels)
+    toc_config = config.mdx_configs.get("toc")
+    rendered = render_page(document, links, labels, heading_links(toc_config))
+    _state.bodies[page.file.src_uri] = rendered  # put in by on_page_content
     _state.render_seconds += time.perf_counter() - started
-    return markdown
+    return rendered.markdown
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -483,6 +488,9 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     """Permalink titles come from the toc settings, in the primary script: convert them.
     A very long text's TOC keeps its top levels only (``toclimit``)."""
     _pin_title(page)
+    rendered = _state.bodies.pop(page.file.src_uri, None)
+    if rendered is not None:
+        html_text = fill_body(html_text, page.toc.items, rendered, AnchorLink)
     toclimit.limit_toc(page.toc.items)
     builder = _state.editions.get(_edition_of(page.file.src_uri))
     title = (config.mdx_configs.get("toc") or {}).get("permalink_title")

@@ -4,13 +4,17 @@ Raw text is never trusted as Markdown or HTML. Headings are Markdown (so the ``t
 extension builds the table of contents) with every ASCII punctuation character written as
 a numeric entity; everything else is emitted as HTML with the text escaped, so ``**``,
 ``<script>``, ``# `` or ``1. `` in a source render literally.
+
+:func:`render_markdown` is the whole page as Markdown (``wenji export``).
+:func:`render_page` is what the site build uses: the same page, but only its head goes
+through Python-Markdown; the body is HTML made here, in time linear in its length.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from .model import Document, Heading, Metadata
 
@@ -100,8 +104,103 @@ def render_markdown(
             heading = "#" * block.level
             parts.append(f"{heading} {markdown_text(block.text)} {{#{block.id}{classes}}}")
         else:
-            parts.append(
-                f'<p id="{block.id}">{html_text(block.text)}'
-                f'<a class="headerlink" href="#{block.id}" title="{permalink_title}">¶</a></p>'
-            )
+            parts.append(_paragraph_html(block.id, block.text, permalink_title))
     return "\n\n".join(parts) + "\n"
+
+
+def _paragraph_html(block_id: str, text: str, permalink_title: str) -> str:
+    return (
+        f'<p id="{block_id}">{html_text(text)}'
+        f'<a class="headerlink" href="#{block_id}" title="{permalink_title}">¶</a></p>'
+    )
+
+
+#: Where the body goes in the page's Markdown (see :func:`render_page`); text is escaped,
+#: so no text can produce it.
+BODY_MARKER = "<!-- wenji:body -->"
+
+
+@dataclass(frozen=True)
+class HeadingLinks:
+    """The permalink MkDocs' ``toc`` extension would add to a heading (its settings)."""
+
+    symbol: str = ""  # empty: no permalink
+    title: str = "Permanent link"
+    css_class: str = "headerlink"
+
+
+@dataclass
+class TocEntry:
+    """A heading in the table of contents; ``title`` is HTML."""
+
+    level: int
+    id: str
+    title: str
+    children: list[TocEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page as the site build uses it: ``markdown`` holds the title, metadata and
+    :data:`BODY_MARKER`; ``body`` is the HTML of the headings and paragraphs that replaces
+    the marker after Markdown ran; ``toc`` the nested headings of the body."""
+
+    markdown: str
+    body: str
+    toc: list[TocEntry]
+
+
+def render_page(
+    document: Document,
+    links: Links = Links(),
+    labels: Mapping[str, str] = DEFAULT_LABELS,
+    heading_links: HeadingLinks = HeadingLinks(),
+) -> RenderedPage:
+    """The page for a site build, in time linear in the text's length.
+
+    Python-Markdown is slow and superlinear on long pages (it copies the rest of the
+    document at the end of every raw HTML block, and pops blocks off the front of a list),
+    so only the head of the page goes through it; the body is HTML made here, with the
+    same elements, ids and permalinks as :func:`render_markdown` gives through Markdown.
+    """
+    head = render_markdown(replace(document, blocks=()), links, labels)
+    body = "\n".join(_body_html(document, labels, heading_links))
+    return RenderedPage(f"{head}\n{BODY_MARKER}\n", body, toc_entries(document))
+
+
+def toc_entries(document: Document) -> list[TocEntry]:
+    """The body's headings, nested by level (a deeper heading goes under the last
+    shallower one, as the ``toc`` extension nests them)."""
+    roots: list[TocEntry] = []
+    stack: list[TocEntry] = []
+    for block in document.blocks:
+        if not isinstance(block, Heading):
+            continue
+        entry = TocEntry(block.level, block.id, html_text(block.text))
+        while stack and stack[-1].level >= entry.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(entry)
+        stack.append(entry)
+    return roots
+
+
+def _body_html(
+    document: Document, labels: Mapping[str, str], heading_links: HeadingLinks
+) -> Iterator[str]:
+    paragraph_title = html_text(labels["permalink"])
+    heading_title = html_text(heading_links.title)
+    heading_class = html_text(heading_links.css_class)
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            text = html_text(block.text)
+            tag = f"h{block.level}"
+            classes = ' class="wenji-lead"' if block.kind == "lead" else ""
+            link = (
+                f'<a class="{heading_class}" href="#{block.id}" title="{heading_title}">'
+                f"{heading_links.symbol}</a>"
+                if heading_links.symbol
+                else ""
+            )
+            yield f'<{tag} id="{block.id}"{classes}>{text}{link}</{tag}>'
+        else:
+            yield _paragraph_html(block.id, block.text, paragraph_title)
