@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CORPUS, Build, run_mkdocs, write_project
+from conftest import SEED_CORPUS, Build, run_mkdocs, write_project
 from htmlread import read_article
 
 APPLAUSE_LINES = 20_000
@@ -18,7 +18,7 @@ APPLAUSE_LINES = 20_000
 def _ordinary(megabytes: float) -> str:
     lines = [
         line.strip()
-        for path in sorted(CORPUS.rglob("*.txt"))
+        for path in sorted(SEED_CORPUS.rglob("*.txt"))
         for line in path.read_text(encoding="utf-8-sig").splitlines()
         if line.strip()
     ] or ["要坚持以人民为中心的发展思想，着力解决群众急难愁盼问题。"]
