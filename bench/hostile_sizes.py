@@ -89,8 +89,8 @@ SHAPES: dict[str, Callable[[float], str]] = {
 }
 
 
-def build(text: str, search: str, work: Path) -> tuple[float, float, int, str]:
-    """Wall seconds, peak RSS (MB), exit code and last log lines of one build."""
+def build(text: str, search: str, work: Path) -> tuple[float, float, float, int, str]:
+    """Wall and CPU seconds, peak RSS (MB), exit code and last log lines of one build."""
     if work.exists():
         shutil.rmtree(work)
     (work / "corpus").mkdir(parents=True)
@@ -114,7 +114,11 @@ def build(text: str, search: str, work: Path) -> tuple[float, float, int, str]:
         _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     tail = (work / "build.log").read_text(encoding="utf-8", errors="replace")[-600:]
-    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), tail
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), tail
+
+
+_STAGES = re.compile(r"pages from \d+ texts in [\d.]+ s \(([^)]*)\)")
 
 
 def main() -> None:
@@ -124,13 +128,16 @@ def main() -> None:
     parser.add_argument("--search", default="pagefind", choices=("pagefind", "material", "none"))
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "wenji-hostile")
     args = parser.parse_args()
-    print("| shape | MB | build s | peak RSS MB | exit |\n|---|---:|---:|---:|---:|", flush=True)
+    print("| shape | MB | wall s | CPU s | peak RSS MB | exit | stages (hooks' log) |", flush=True)
+    print("|---|---:|---:|---:|---:|---:|---|", flush=True)
     for size in (float(s) for s in args.sizes.split(",")):
         for shape in args.shapes.split(","):
             text = SHAPES[shape](size)
-            seconds, rss, code, tail = build(text, args.search, args.work / shape)
+            seconds, cpu, rss, code, tail = build(text, args.search, args.work / shape)
             mb = len(text.encode()) / 1e6
-            print(f"| {shape} | {mb:.1f} | {seconds:.1f} | {rss:.0f} | {code} |", flush=True)
+            stages = _STAGES.search(tail)
+            row = f"| {shape} | {mb:.1f} | {seconds:.1f} | {cpu:.1f} | {rss:.0f} | {code} |"
+            print(f"{row} {stages.group(1) if stages else ''} |", flush=True)
             if code:
                 print(tail, file=sys.stderr)
 
