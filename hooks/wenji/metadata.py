@@ -298,8 +298,10 @@ def _find_date_and_issuer(body: Sequence[SourceLine], found: dict[str, Any]) -> 
             break
     if "date" not in found:
         for previous, line in itertools.pairwise(body):
+            if len(line.text) > 24 or not is_organ(previous.text):
+                continue  # cheap tests first: this looks at every line of the body
             date = parse_date(line.text)
-            if date and is_organ(previous.text):
+            if date:
                 found["date"], found["date_text"] = date, line.text
                 found.setdefault("speaker", previous.text)
                 break

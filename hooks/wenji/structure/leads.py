@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..patterns import article_number, first_sentence, numbering_marker
+from ..patterns import article_number, first_sentence
 from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
 
@@ -24,7 +24,7 @@ _STATEMENT = re.compile(
 
 
 def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
-    if draft.heading or draft.locked or numbering_marker(draft.text) or article_number(draft.text):
+    if draft.heading or draft.locked or draft.marker_kind or article_number(draft.text):
         return None
     sentence, rest = first_sentence(draft.text)
     if not rest or not sentence.endswith("。") or len(sentence) > rules.parallel_sentence_max:
