@@ -212,3 +212,9 @@ def test_the_title_of_a_plan_a_notice_issues_heads_its_sections() -> None:
         (2, "国家职业教育改革实施方案"),
         (3, "一、完善国家职业教育制度体系"),
     ]
+
+
+def test_a_pages_list_of_headlines_is_not_an_outline() -> None:
+    items = ["1、赴港上市真的冷了吗？", "2、大数据行业发展呼唤良序开发", "3、外贸韧性强"]
+    items += ["4、让反垄断执法进一步推动经济健康发展"]
+    assert outline("\n".join(["要闻", "正文在这里，讲了一件事。", *items])) == []

@@ -4,7 +4,8 @@ Decided by the run as a whole, never line by line:
 
 - a cluster of numbered lines of one family, next to each other, is a list when one of its
   items is a single clause ending in ；, or when the line before it ends in ： and its
-  several items are each a single sentence or a definition (…，是指…);
+  several items are each a single sentence or a definition (…，是指…), or when it has four
+  or more items and none carries text of its own (a page's list of headlines);
 - a family's run (its items from 1 on) is a list of article-like paragraphs when fewer than
   half of its items look like headings: the others open with long sentences, are one
   finished sentence on their own line, or are a label with its content (元旦：…放假).
@@ -22,6 +23,7 @@ from .draft import Draft
 _CLAUSE_ENDS = ("；", ";")
 _INTRO_ENDS = ("：", ":")
 _MIN_ARTICLE_RUN = 3
+_BARE_RUN = 4  # this many numbered lines in a row with nothing under any: a list of links
 
 
 def _single_sentence(draft: Draft) -> bool:
@@ -60,8 +62,11 @@ def _enumerations(drafts: Sequence[Draft]) -> None:
             and not intro.locked  # 同志们： addresses the audience, it does not introduce
             and _last_text(intro).rstrip().endswith(_INTRO_ENDS)
         )
-        if clause or (
-            introduced and len(cluster) > 1 and all(_single_sentence(d) for d in cluster)
+        bare_run = len(cluster) >= _BARE_RUN and not any(d.followers for d in cluster)
+        if (
+            bare_run
+            or clause
+            or (introduced and len(cluster) > 1 and all(_single_sentence(d) for d in cluster))
         ):
             for draft in cluster:
                 draft.demote()
