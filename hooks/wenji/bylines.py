@@ -15,14 +15,17 @@ from .dates import find_dates
 from .patterns import is_salutation
 
 _SPACES = re.compile(r"[\s\u3000]+")
-_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]{1,2}$")
+_NAME = re.compile(
+    r"^[\u4e00-\u9fff·]{2,4}$|^[\u4e00-\u9fff](?:[\s\u3000]+[\u4e00-\u9fff]){1,3}$"
+    r"|^[\u4e00-\u9fff][\s\u3000]+[\u4e00-\u9fff]{2}$"
+)
 _NOT_NAMES = frozenset(
     "目录 目錄 序言 前言 引言 附件 附则 附則 说明 說明 摘要 正文 总则 總則 后记 後記".split()  # noqa: SIM905
 )
 _ROLE = re.compile(
     r"^[\u4e00-\u9fff、]{0,14}?(?:总理|總理|省长|省長|市长|市長|区长|區長|县长|縣長|镇长|鎮長|"
     r"乡长|鄉長|书记|書記|主任|部长|部長|厅长|廳長|局长|局長|主席|院长|院長|校长|校長|"
-    r"秘书长|秘書長|行长|行長|董事长|董事長|总经理|總經理|署长|署長|社长|社長|会长|會長|检察长|檢察長)$"
+    r"秘书长|秘書長|发言人|發言人|行长|行長|董事长|董事長|总经理|總經理|署长|署長|社长|社長|会长|會長|检察长|檢察長)$"
 )
 _ORGAN_END = (
     "院",
@@ -86,6 +89,31 @@ def split_role_and_name(text: str) -> tuple[str, str] | None:
     if len(parts) == 2 and is_role(parts[0]) and is_name(parts[1]):
         return parts[0], parts[1]
     return None
+
+
+_SPEAKER_IN_TITLE = re.compile(
+    r"^([\u4e00-\u9fff]{2,4}?)(?:同志)?在.{2,40}?[上中]的(?:讲话|講話|报告|報告|发言|發言|谈话|談話|致辞|致辭)$"
+)
+_CLOSING_NOTE = re.compile(
+    r"^[（(]?这是([\u4e00-\u9fff]{2,4}?)(?:同志)?[在于為为对對给給][^。]{2,80}?"
+    r"(?:讲话|講話|报告|報告|发言|發言|谈话|談話|致辞|致辭)"
+)
+
+
+def speaker_in_title(title: str) -> str:
+    """陈独秀在中国共产党第三次全国代表大会上的报告 → 陈独秀 (a title naming its speaker)."""
+    match = _SPEAKER_IN_TITLE.match(_SPACES.sub("", title))
+    return match.group(1) if match and is_name(match.group(1)) else ""
+
+
+def speaker_in_closing_note(text: str) -> str:
+    """（这是邓小平同志在…上的报告。） → 邓小平: an editor's note closing a speech."""
+    match = (
+        _CLOSING_NOTE.match(_SPACES.sub("", text))
+        if text.rstrip().endswith(("）", ")", "。"))
+        else None
+    )
+    return match.group(1) if match and is_name(match.group(1)) else ""
 
 
 def is_organ(text: str) -> bool:

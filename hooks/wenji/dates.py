@@ -18,6 +18,11 @@ _CN_DATE = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
 _DATE_LINE_EDGES = "（()）[]【】〔〕 \u3000"
+#: The end of a range after its first date: ――二月二十一日, -3月5日, 至2019年1月.
+_RANGE_END = re.compile(
+    rf"^{_SP}(?:[―—–~～至到-]+|－+){_SP}(?:{_YEAR}{_SP}年)?{_SP}"
+    rf"(?:(?:\d{{1,2}}|{_CN_SMALL}){_SP}月)?{_SP}(?:(?:\d{{1,2}}|{_CN_SMALL}){_SP}[日号])?$"
+)
 _WEEKDAY = re.compile(rf"{_SP}[（(]?(?:星期|周|週|礼拜)[一二三四五六日天][）)]?$")
 
 
@@ -62,10 +67,16 @@ def find_dates(text: str) -> list[tuple[str, str]]:
 
 
 def parse_date(text: str) -> str | None:
-    """The date a line consists of (brackets, a weekday or a time may go with it)."""
-    core = _WEEKDAY.sub("", text.strip(_DATE_LINE_EDGES)).strip(_DATE_LINE_EDGES)
+    """The date a line consists of (brackets, a weekday or a time may go with it; of a
+    range such as （一九九二年一月十八日――二月二十一日）, its first day)."""
+    core = text.rstrip("?？ \u3000") if text.rstrip("?？").endswith(("）", ")")) else text
+    core = _WEEKDAY.sub("", core.strip(_DATE_LINE_EDGES)).strip(_DATE_LINE_EDGES)
     core = re.sub(r"[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?$", "", core)
     dates = find_dates(core)
+    if dates and core.startswith(dates[0][1]):
+        rest = core[len(dates[0][1]) :]
+        if rest and _RANGE_END.match(rest) and any(c.isdigit() or c in "月日号年" for c in rest):
+            return dates[0][0]
     if len(dates) != 1 or dates[0][1] != core:
         return None
     return dates[0][0]

@@ -33,6 +33,8 @@ from .bylines import (
     is_role,
     latest_act,
     organ_in_title,
+    speaker_in_closing_note,
+    speaker_in_title,
     split_role_and_name,
 )
 from .dates import find_dates, parse_date
@@ -125,6 +127,8 @@ def read_header(
         title_from = "first line"
         for _ in range(_title_continuation(found["title"], body[start:])):
             found["title"] += body.pop(start).text
+        if _second_title_line(body[start:]):
+            found["title"] += " " + body.pop(start).text
         _take_title_companions(body, found, start)
     _take_edge_fields(body, found)
     _find_date_and_issuer(body, found)
@@ -175,6 +179,18 @@ def _title_continuation(title: str, body: Sequence[SourceLine]) -> int:
     return 0
 
 
+def _second_title_line(body: Sequence[SourceLine]) -> bool:
+    """A title set on two lines (决胜全面建成小康社会 / 为夺取新时代…伟大胜利): the second
+    is title-like and the subtitle (——在…上的报告) follows it."""
+    return (
+        len(body) > 2
+        and is_title_like(body[0].text)
+        and len(body[0].text) >= 4
+        and not _describes(body[0].text)
+        and bool(_SUBTITLE.match(body[1].text))
+    )
+
+
 def _after_decree(body: Sequence[SourceLine], found: dict[str, Any]) -> int:
     """Where the title is when a decree (中华人民共和国国务院令 / 第706号 / … / date) wraps
     the text: the line after the decree's date, which gives date and issuer. Else 0."""
@@ -213,7 +229,7 @@ def _take_title_companions(body: list[SourceLine], found: dict[str, Any], start:
             found["role"], found["speaker"] = text, body.pop(index + 1).text
         elif "speaker" not in found and is_name(text):
             found["speaker"] = text
-        elif _DOC_NUMBER.match(text) or is_promulgation_note(text):
+        elif _DOC_NUMBER.match(text) or is_promulgation_note(text) or _fields(text):
             index += 1
             continue
         else:
@@ -307,3 +323,10 @@ def _find_date_and_issuer(body: Sequence[SourceLine], found: dict[str, Any]) -> 
                 break
     if "speaker" not in found and (organ := organ_in_title(found.get("title", ""))):
         found["speaker"] = organ
+    if "speaker" not in found and (name := speaker_in_title(found.get("title", ""))):
+        found["speaker"] = name
+    if "speaker" not in found:
+        for line in body[-3:]:
+            if name := speaker_in_closing_note(line.text):
+                found["speaker"] = name
+                break

@@ -105,9 +105,21 @@ def align(lines: list[str], first_line: int, document: Document) -> Alignment:
     covered = bytearray(len(source))
     moved = unmatched = 0
 
+    title_from_text = document.title_from == "first line"
+    values = metadata_strings(document.metadata, title_from_text)
+    # The date as written, when it is a whole line (under the title) and no block's text
+    # is that line: cover it first, so that a short block after it (（一）) is not matched
+    # inside it.
+    pieces = list(_pieces(document.blocks))
+    whole = ({counted(document.metadata.date_text)} & set(keys)) - set(pieces)
+    for index, key in enumerate(keys):
+        if key in whole and not any(covered[starts[index] : starts[index] + len(key)]):
+            covered[starts[index] : starts[index] + len(key)] = b"\x01" * len(key)
+            whole.discard(key)
+
     cursor = 0
-    for piece in _pieces(document.blocks):
-        at = source.find(piece, cursor)
+    for piece in pieces:
+        at = _find_uncovered(source, covered, piece, cursor)
         if at >= 0:
             covered[at : at + len(piece)] = b"\x01" * len(piece)
             cursor = at + len(piece)
@@ -119,8 +131,7 @@ def align(lines: list[str], first_line: int, document: Document) -> Alignment:
         else:
             unmatched += len(piece)
 
-    title_from_text = document.title_from == "first line"
-    for value in metadata_strings(document.metadata, title_from_text):
+    for value in values:
         piece = counted(value)
         at = _find_uncovered(source, covered, piece) if piece else -1
         if at < 0:
@@ -153,9 +164,10 @@ def _pieces(blocks: Iterable[object]) -> Iterator[str]:
                 yield piece
 
 
-def _find_uncovered(source: str, covered: bytearray, piece: str) -> int:
-    """The first occurrence of ``piece`` in ``source`` none of whose characters is covered."""
-    at = source.find(piece)
+def _find_uncovered(source: str, covered: bytearray, piece: str, start: int = 0) -> int:
+    """The first occurrence of ``piece`` in ``source`` from ``start`` on none of whose
+    characters is covered."""
+    at = source.find(piece, start)
     while at >= 0:
         if covered.find(b"\x01", at, at + len(piece)) < 0:
             return at
