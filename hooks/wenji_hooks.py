@@ -102,6 +102,7 @@ _state = _BuildState()
 _libraries: dict[Any, Library] = {}  # one per set of options; survives serve rebuilds
 _edition_builders: dict[tuple[Edition, Path], EditionBuilder] = {}
 _built_sources: dict[str, str] = {}  # ``_state.sources`` of the last finished build
+_built_pages: set[str] = set()  # the text pages of the last finished build
 _serve_dirty = False  # `mkdocs serve --dirty`: rebuilds keep the first build's search index
 
 
@@ -241,7 +242,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _add_folder_pages(scan.root, files, config, prefix)
         _state.nav_configs[prefix] = _prefixed_nav(config.nav, prefix, builder, files)
         _state.convert_seconds += time.perf_counter() - started
+    _rebuild_all_if_texts_changed(files)
     return files
+
+
+def _rebuild_all_if_texts_changed(files: Files) -> None:
+    """Under ``serve --dirty``, a text added or removed changes every page's navigation:
+    then every page is rebuilt, not only the changed ones."""
+    if not _serve_dirty or not _built_pages or set(_state.pages) == _built_pages:
+        return
+    for file in files.documentation_pages():
+        file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def _address_book(files: Files, config: MkDocsConfig) -> AddressBook:
@@ -559,6 +570,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     )
     _built_sources.clear()
     _built_sources.update(_state.sources)
+    _built_pages.clear()
+    _built_pages.update(_state.pages)
     if _state.pagefind:
         _index_search(Path(config.site_dir))
 

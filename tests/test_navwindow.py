@@ -8,7 +8,15 @@ folder's full list are one click away.
 from __future__ import annotations
 
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -140,3 +148,60 @@ def _walk(executable: str, url: str, phone: bool) -> None:
         expect(page).to_have_url(f"{url}big/")
         expect(page.locator("article a[href^='t0']")).to_have_count(BIG)
         browser.close()
+
+
+# --- serve ---------------------------------------------------------------------------------
+
+
+def test_a_text_added_or_removed_during_serve_appears_in_and_leaves_the_nav(
+    tmp_path: Path,
+) -> None:
+    texts: dict[str, bytes | str] = {
+        "a/first.txt": "关于甲事的通知\n\n正文。\n",
+        "a/second.txt": "关于乙事的通知\n\n正文。\n",
+    }
+    config = write_project(tmp_path, texts)
+    config.write_text(config.read_text(encoding="utf-8") + "watch: [corpus]\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config)]
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    server = subprocess.Popen(
+        [*command, "-a", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def nav_of_first() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/a/first/", timeout=5) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def until(check: Callable[[str], bool]) -> bool:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if check(nav_of_first()):
+                return True
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert until(lambda page: "关于乙事的通知" in page)
+        added = tmp_path / "corpus" / "a" / "third.txt"
+        added.write_text("关于丙事的通知\n\n正文。\n", encoding="utf-8")
+        assert until(lambda page: "关于丙事的通知" in page), "the added text is not in the nav"
+        added.unlink()
+        assert until(lambda page: "关于乙事的通知" in page and "关于丙事的通知" not in page), (
+            "still in the nav"
+        )
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
