@@ -57,3 +57,85 @@ def test_closing_note_with_more_after_the_speech() -> None:
     )
     assert speaker_in_closing_note(note) == "邓小平"
     assert speaker_in_closing_note("这是一个战略方针。") == ""
+
+
+def test_copied_page_title_is_above_its_dateline() -> None:
+    meta = _meta(
+        "客户端\n搜索\n频道\n下一篇\n新华网 正文\n法国全国大罢工再次严重影响交通\n"
+        "2019-12-10 07:57:40 来源： 新华网\n关注新华网\n微信\n"
+        "新华社巴黎12月9日电（记者唐霁）法国9日再次爆发全国跨行业大罢工，反对政府进行退休"
+        "制度改革，首都巴黎交通几乎完全瘫痪，其他多个城市交通也受到影响。\n"
+    )
+    assert (meta.title, meta.date, meta.speaker) == (
+        "法国全国大罢工再次严重影响交通",
+        "2019-12-10",
+        "唐霁",
+    )
+
+
+def test_byline_between_headline_and_dateline() -> None:
+    meta = _meta(
+        "更好生活，我们有一些意见\n柳叶刀：味觉嗅觉丧失是新冠感染最强预测指标，优于发烧咳嗽\n"
+        "澎湃新闻记者 贺梨萍\n2020-06-06 10:08 来源：澎湃新闻\n超大\n大\n"
+        "此前，发烧、咳嗽被认为是新冠病毒感染的最主要症状。然而最新的研究发现：新冠感染症状中，"
+        "味觉嗅觉丧失更具特异性。\n"
+    )
+    assert meta.title == "柳叶刀：味觉嗅觉丧失是新冠感染最强预测指标，优于发烧咳嗽"
+    assert (meta.date, meta.speaker) == ("2020-06-06", "贺梨萍")
+
+
+def test_fields_dateline_subtitle_and_closing_credit() -> None:
+    meta = _meta(
+        "> 要闻\n> 山西要闻\n山西品牌丝路行（南美站）正式启动\n"
+        "成功举办中国（山西）－巴西双向经贸投资推介会\n"
+        "时间：2019-09-18 06:23 来源： 山西日报\n"
+        "跨越千山万水，行程近两万公里，山西品牌丝路行首次登陆巴西，刷新“走出去”的最远纪录。\n"
+        "山西品牌丝路行主题为“走丝绸之路，促合作共赢”。南美站活动将先后在巴西、乌拉圭、"
+        "阿根廷举行。（张巨峰）\n"
+    )
+    assert (meta.title, meta.subtitle) == (
+        "山西品牌丝路行（南美站）正式启动",
+        "成功举办中国（山西）－巴西双向经贸投资推介会",
+    )
+    assert (meta.date, meta.speaker) == ("2019-09-18", "张巨峰")
+
+
+def test_author_field_and_own_source() -> None:
+    meta = _meta(
+        "位置：首页 > 新闻动态\n"
+        "【不忘初心 牢记使命】我院医技药剂党支部举办2019年中药、药学理论知识与专业技能大赛\n"
+        "来源：本站原创 作者：医技药剂党支部\n时间：2019年10月31日 23:00 浏览： 33\n"
+        "本站讯（职工通讯员 李琴雯 刘会）为深入推进党建与业务工作紧密结合，弘扬我院中药特色，"
+        "培养优秀的药学技能型人才。\n"
+    )
+    assert (meta.date, meta.speaker) == ("2019-10-31", "医技药剂党支部")
+    meta = _meta(
+        "首页 - 新闻动态\n2019年中国人文地理学术年会在重庆•西南大学成功举行！\n"
+        "发布时间：2019-05-18 来源：中国地理学会\n"
+        "5月10-12日，2019年中国人文地理学术年会在重庆·西南大学举行。本次会议由中国地理学会"
+        "人文地理专业委员会主办。\n"
+    )
+    assert (meta.title, meta.speaker) == (
+        "2019年中国人文地理学术年会在重庆•西南大学成功举行！",
+        "中国地理学会",
+    )
+
+
+def test_outlet_named_as_source_is_not_the_author() -> None:
+    meta = _meta(
+        "站内\n他放弃百万年薪来到这里 唯一的要求竟是……\n2019年09月09日 18:13:22\n来源：新华网\n"
+        "杭州市学军中学校长陈立群要退休了，作为全国重点高中校长、教育部中学校长培训中心兼职教授，"
+        "他在全国教育界都广获认可。\n"
+    )
+    assert (meta.date, meta.speaker) == ("2019-09-09", "")
+
+
+def test_a_signature_over_its_date_is_not_a_page_header() -> None:
+    meta = _meta(
+        "关于做好春节工作的通知\n各区人民政府：\n现将有关事项通知如下。\n国务院办公厅\n2019年1月22日\n"
+    )
+    assert (meta.title, meta.date, meta.speaker) == (
+        "关于做好春节工作的通知",
+        "2019-01-22",
+        "国务院办公厅",
+    )

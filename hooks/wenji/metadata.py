@@ -39,6 +39,7 @@ from .bylines import (
 )
 from .dates import find_dates, parse_date
 from .model import Metadata, SourceLine
+from .pageheader import find_page_header
 from .patterns import is_closing, is_salutation, numbering_marker
 
 __all__ = ["Header", "is_title_like", "parse_date", "read_header", "title_from_file_name"]
@@ -121,7 +122,21 @@ def read_header(
     title_line: int | None = None
 
     start = _after_decree(body, found)
-    if len(body) > start + 1 and is_title_like(body[start].text):
+    page = find_page_header(body) if start == 0 else None
+    if page is not None:
+        title_line = body[page.title_index].number
+        found["title"] = page.title
+        if page.subtitle_index is not None:
+            found["subtitle"] = body.pop(page.subtitle_index).text.strip()
+        body.pop(page.title_index)
+        title_from = "first line"
+        if page.title_index == 0:
+            _take_title_companions(body, found, 0)
+        found.setdefault("date", page.date)
+        found.setdefault("date_text", page.date_text)
+        if page.author:
+            found.setdefault("speaker", page.author)
+    elif len(body) > start + 1 and is_title_like(body[start].text):
         title_line = body[start].number
         found["title"] = body.pop(start).text
         title_from = "first line"
