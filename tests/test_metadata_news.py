@@ -139,3 +139,29 @@ def test_a_signature_over_its_date_is_not_a_page_header() -> None:
         "2019-01-22",
         "国务院办公厅",
     )
+
+
+def test_source_line_under_the_headline_without_a_dateline() -> None:
+    meta = _meta(
+        "现在位置： 首页 >> 东区新闻 >> 正文\n东区办事处\n东区新闻\n"
+        "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作\n来源于：东区办事处\n"
+        "2019年2月27日下午，佛山顺德区大良街道党工委委员、街道经济和科技促进局局长潘卓辉"
+        "等一行八人到众创金融街进行实地考察调研。\n"
+    )
+    assert meta.title == "顺德区大良街道党工委委员潘卓辉一行到众创金融街开展调研工作"
+    assert meta.speaker == "东区办事处"
+
+
+def test_letter_signed_by_a_spaced_name_over_its_date() -> None:
+    meta = _meta(
+        "致中共中央政治局的信\n（一九八九年九月四日）\n中央政治局：\n"
+        "我向中央请求辞去现在担任的中共中央军事委员会主席职务。\n邓　小　平\n一九八九年九月四日\n"
+    )
+    assert (meta.date, meta.speaker) == ("1989-09-04", "邓　小　平")
+
+
+def test_closing_note_of_an_interview() -> None:
+    note = (
+        "（这是邓小平同志接受美国哥伦比亚广播公司“六十分钟”节目记者迈克·华莱士电视采访时的谈话。 ）"
+    )
+    assert speaker_in_closing_note(note) == "邓小平"

@@ -132,8 +132,9 @@ def read_header(
         title_from = "first line"
         if page.title_index == 0:
             _take_title_companions(body, found, 0)
-        found.setdefault("date", page.date)
-        found.setdefault("date_text", page.date_text)
+        if page.date:
+            found.setdefault("date", page.date)
+            found.setdefault("date_text", page.date_text)
         if page.author:
             found.setdefault("speaker", page.author)
     elif len(body) > start + 1 and is_title_like(body[start].text):
@@ -340,6 +341,11 @@ def _find_date_and_issuer(body: Sequence[SourceLine], found: dict[str, Any]) -> 
         found["speaker"] = organ
     if "speaker" not in found and (name := speaker_in_title(found.get("title", ""))):
         found["speaker"] = name
+    if "speaker" not in found and len(body) > 3:
+        # A letter or article signed under its last paragraph: 邓　小　平 / 一九八九年九月四日.
+        name, date = body[-2].text, parse_date(body[-1].text)
+        if is_name(name) and date and found.get("date") in (None, date):
+            found["speaker"] = name
     if "speaker" not in found:
         for line in body[-3:]:
             if name := speaker_in_closing_note(line.text):

@@ -67,38 +67,43 @@ class PageHeader:
 
 
 def find_page_header(lines: Sequence[SourceLine]) -> PageHeader | None:
-    """The headline above the first dateline before any prose, or ``None``."""
+    """The headline above the first dateline before any prose (or, without a dateline,
+    above a 来源/作者 line right before the first paragraph), or ``None``."""
     for index, line in enumerate(lines[:SEARCH_LINES]):
         text = line.text.strip()
         if _is_prose(text):
+            if index and _FIELD_LINE.match(lines[index - 1].text.strip()):
+                return _header(lines, index - 1, "", "")
             return None
-        if not (match := _dateline(text)):
-            continue
-        title_index = _headline_above(lines, index)
-        if title_index is None:
-            continue
-        written = match.group(1)
-        dates = find_dates(written)
-        if not dates:
-            continue
-        subtitle_index = None
-        title = lines[title_index].text.strip()
-        above = lines[title_index - 1].text.strip() if title_index else ""
-        if above == title and title_index:
-            title_index -= 1
-        elif _is_subtitle_pair(above, title):
-            subtitle_index, title_index = title_index, title_index - 1
-            title = above
-        return PageHeader(
-            title_index=title_index,
-            title=title,
-            subtitle_index=subtitle_index,
-            subtitle=lines[subtitle_index].text.strip() if subtitle_index is not None else "",
-            date=dates[0][0],
-            date_text=written,
-            author=_author(lines, title_index, index),
-        )
+        match = _dateline(text)
+        dates = find_dates(match.group(1)) if match else []
+        if match and dates and (header := _header(lines, index, dates[0][0], match.group(1))):
+            return header
     return None
+
+
+def _header(lines: Sequence[SourceLine], anchor: int, date: str, written: str) -> PageHeader | None:
+    """The header whose dateline (or credit line) is ``lines[anchor]``."""
+    title_index = _headline_above(lines, anchor)
+    if title_index is None:
+        return None
+    subtitle_index = None
+    title = lines[title_index].text.strip()
+    above = lines[title_index - 1].text.strip() if title_index else ""
+    if above == title and title_index:
+        title_index -= 1
+    elif _is_subtitle_pair(above, title):
+        subtitle_index, title_index = title_index, title_index - 1
+        title = above
+    return PageHeader(
+        title_index=title_index,
+        title=title,
+        subtitle_index=subtitle_index,
+        subtitle=lines[subtitle_index].text.strip() if subtitle_index is not None else "",
+        date=date,
+        date_text=written,
+        author=_author(lines, title_index, anchor),
+    )
 
 
 def _is_prose(text: str) -> bool:

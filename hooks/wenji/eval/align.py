@@ -116,6 +116,13 @@ def align(lines: list[str], first_line: int, document: Document) -> Alignment:
         if key in whole and not any(covered[starts[index] : starts[index] + len(key)]):
             covered[starts[index] : starts[index] + len(key)] = b"\x01" * len(key)
             whole.discard(key)
+    # Likewise the title on the line it was read from (a salutation 中央政治局： after
+    # 致中共中央政治局的信 is not matched inside the title).
+    title = counted(document.metadata.title) if title_from_text else ""
+    line = (document.title_line or 0) - first_line
+    at = starts[line] if title and 0 <= line < len(keys) else -1
+    if at >= 0 and source.startswith(title, at) and not any(covered[at : at + len(title)]):
+        covered[at : at + len(title)] = b"\x01" * len(title)
 
     cursor = 0
     for piece in pieces:
