@@ -82,6 +82,21 @@ def test_article_numbers_and_items_count_as_kept_text() -> None:
 
 
 @pytest.mark.skipif(not (FIDELITY / "floors.json").is_file(), reason="no committed fidelity corpus")
+def test_a_block_inside_the_title_line_does_not_hide_the_title() -> None:
+    from wenji.eval.align import align
+    from wenji.pipeline import process
+
+    lines = [
+        "致中共中央政治局的信",
+        "（一九八九年九月四日）",
+        "中央政治局：",
+        "我请求辞去现任职务。",
+    ]
+    document = process("\n".join(lines).encode(), "letter.txt")
+    assert document.title == lines[0]
+    assert align(lines, 1, document).missing_total == 0
+
+
 def test_committed_corpus_stays_above_its_floors() -> None:
     corpus = load_corpus(FIDELITY)
     assert not corpus.problems, corpus.problems
