@@ -123,16 +123,7 @@ def align(lines: list[str], first_line: int, document: Document) -> Alignment:
     at = starts[line] if title and 0 <= line < len(keys) else -1
     if at >= 0 and source.startswith(title, at) and not any(covered[at : at + len(title)]):
         covered[at : at + len(title)] = b"\x01" * len(title)
-
-    # The title where the text wrote it (its first line), before any block is matched:
-    # a block such as the salutation 中央政治局： must not be found inside the title line.
-    title = counted(document.metadata.title) if title_from_text else ""
-    line_index = (document.title_line or 0) - first_line
-    if title and 0 <= line_index < len(keys):
-        at = starts[line_index]
-        if source.startswith(title, at):
-            covered[at : at + len(title)] = b"\x01" * len(title)
-            values.remove(document.metadata.title)
+        values.remove(document.metadata.title)  # found: not to be matched a second time
 
     cursor = 0
     for piece in pieces:
