@@ -165,3 +165,22 @@ def test_closing_note_of_an_interview() -> None:
         "（这是邓小平同志接受美国哥伦比亚广播公司“六十分钟”节目记者迈克·华莱士电视采访时的谈话。 ）"
     )
     assert speaker_in_closing_note(note) == "邓小平"
+
+
+def test_publication_field_at_the_foot_dates_an_undated_article() -> None:
+    meta = _meta(
+        "常德市金融系统积极开展“金融知识普及月 金融知识进万家”活动\n"
+        "为持续推动金融消费者教育和金融知识普及工作，引导广大金融消费者弘扬金融正能量，"
+        "提高社会公众防范风险和正确使用金融服务的意识。\n"
+        "活动现场\n发布日期：2019-09-23 14:34:05 所属分类： 头条\n"
+    )
+    assert meta.date == "2019-09-23"
+
+
+def test_a_line_of_fields_with_its_publication_time_is_a_dateline() -> None:
+    meta = _meta(
+        "■ 纪检监察\n中华人民共和国监察法\n来源: | 发布时间: 2018-05-17 | 浏览次数: 2168\n"
+        "中华人民共和国监察法\n《中华人民共和国监察法》是为了推进全面依法治国，实现国家监察全面覆盖，"
+        "深入开展反腐败工作而制定的法律。\n"
+    )
+    assert meta.title == "中华人民共和国监察法"

@@ -38,7 +38,7 @@ from .bylines import (
     split_role_and_name,
 )
 from .dates import find_dates, parse_date
-from .model import Metadata, SourceLine
+from .model import Metadata, Removal, SourceLine
 from .pageheader import find_page_header
 from .patterns import is_closing, is_salutation, numbering_marker
 
@@ -113,9 +113,17 @@ def is_title_like(text: str) -> bool:
 
 
 def read_header(
-    lines: Sequence[SourceLine], front_matter: Mapping[str, Any], source: str
+    lines: Sequence[SourceLine],
+    front_matter: Mapping[str, Any],
+    source: str,
+    removed: Sequence[Removal] = (),
 ) -> Header:
-    """Take title and descriptive lines off ``lines``; front matter values win."""
+    """Take title and descriptive lines off ``lines``; front matter values win.
+
+    ``removed`` is the page furniture the boilerplate stage took off: when the text states
+    no date, a publication field (发布日期：2019-09-23 14:34:05) there or on a line of its
+    own in the text dates it.
+    """
     body = list(lines)
     found: dict[str, Any] = {}
     title_from: Literal["front matter", "first line", "file name"] = "file name"
@@ -148,6 +156,8 @@ def read_header(
         _take_title_companions(body, found, start)
     _take_edge_fields(body, found)
     _find_date_and_issuer(body, found)
+    if "date" not in found and (published := _published(body, removed)):
+        found["date"], found["date_text"] = published
 
     values = {**found, **front_matter}
     if "date" in front_matter:
@@ -163,6 +173,24 @@ def read_header(
         body.insert(0, SourceLine(title_line or 1, found["title"]))
         title_line = None
     return Header(Metadata(**values), title_from, title_line, body)
+
+
+_PUBLISHED = re.compile(r"(?:发布|發布|发表|發表)(?:日期|时间|時間)\s*[：:]\s*(\S+)")
+
+
+def _published(body: Sequence[SourceLine], removed: Sequence[Removal]) -> tuple[str, str] | None:
+    """The date of a page's 发布日期/发布时间 field: a short line of the text opening with
+    one (left at the foot of a copied article), else one among removed furniture lines."""
+    for text in (line.text for line in body):
+        match = _PUBLISHED.match(text)
+        if match and len(text) <= 60 and (dates := find_dates(match.group(1))):
+            return dates[0]
+    for removal in removed:
+        for text in removal.lines:
+            for match in _PUBLISHED.finditer(text):
+                if dates := find_dates(match.group(1)):
+                    return dates[0]
+    return None
 
 
 def _describes(text: str) -> bool:

@@ -33,6 +33,10 @@ _DATELINE = re.compile(
     r"(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(.*)$"
 )
+_DATE_FIELD = re.compile(
+    rf"(?:发布|發布|发表|發表|更新)?(?:时间|時間|日期){_SP}[：:]{_SP}"
+    r"(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+)
 _SENTENCE_END = re.compile(r"[。！？；]")
 _PROSE_MIN = 40
 _FIELD_LINE = re.compile(
@@ -75,9 +79,9 @@ def find_page_header(lines: Sequence[SourceLine]) -> PageHeader | None:
             if index and _FIELD_LINE.match(lines[index - 1].text.strip()):
                 return _header(lines, index - 1, "", "")
             return None
-        match = _dateline(text)
-        dates = find_dates(match.group(1)) if match else []
-        if match and dates and (header := _header(lines, index, dates[0][0], match.group(1))):
+        written = _dateline(text)
+        dates = find_dates(written)
+        if dates and (header := _header(lines, index, dates[0][0], written)):
             return header
     return None
 
@@ -112,15 +116,22 @@ def _is_prose(text: str) -> bool:
     return len(text) >= _PROSE_MIN and ("。" in text or text.endswith(("！", "？", "!", "?")))
 
 
-def _dateline(text: str) -> re.Match[str] | None:
-    """A date with a label, a time or fields after it; a bare date line (under a
+def _dateline(text: str) -> str:
+    """The date as written if ``text`` is a dateline, else ``""``: a date with a label, a
+    time or fields after it, or a line of fields with a 发布时间 among them
+    (来源: | 发布时间: 2018-05-17 | 浏览次数: 2168). A bare date line (under a
     signature, under a speech's title) is not a page's dateline."""
     match = _DATELINE.match(text)
-    if match is None or len(match.group(2)) > 50 or _SENTENCE_END.search(match.group(2)):
-        return None
+    if match is None:
+        field = _FIELD_LINE.match(text) and _DATE_FIELD.search(text)
+        if field and len(text) <= 80 and not _SENTENCE_END.search(text):
+            return field.group(1)
+        return ""
+    if len(match.group(2)) > 50 or _SENTENCE_END.search(match.group(2)):
+        return ""
     if match.group(0).strip() == match.group(1):
-        return None
-    return match
+        return ""
+    return match.group(1)
 
 
 def _is_meta(text: str) -> bool:

@@ -100,7 +100,7 @@ def process(
             )
             diagnostics.extend(removal_warnings(removal, source))
 
-    header = read_header(lines, front.values, source)
+    header = read_header(lines, front.values, source, removals)
     body = [*front.kept, *header.body]
     blocks, found = detect_structure(body, source, front.structure, options.structure)
     diagnostics.extend(found)
