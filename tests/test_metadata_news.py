@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wenji.bylines import is_name, speaker_in_closing_note, speaker_in_title
+from wenji.bylines import is_name, latest_act, speaker_in_closing_note, speaker_in_title
 from wenji.dates import parse_date
 from wenji.model import Metadata
 from wenji.pipeline import process
@@ -184,3 +184,28 @@ def test_a_line_of_fields_with_its_publication_time_is_a_dateline() -> None:
         "深入开展反腐败工作而制定的法律。\n"
     )
     assert meta.title == "中华人民共和国监察法"
+
+
+def test_law_issuer_is_the_body_that_passed_it_not_the_approving_one() -> None:
+    note = (
+        "（2021年11月5日江门市第十五届人民代表大会常务委员会第五十一次会议通过"
+        "2021年12月1日广东省第十三届人民代表大会常务委员会第三十七次会议批准）"
+    )
+    assert latest_act(note) == ("2021-12-01", "2021年12月1日", "江门市人民代表大会常务委员会")
+
+
+def test_law_issuer_from_the_latest_revision_naming_an_organ() -> None:
+    note = (
+        "（2006年1月18日环境保护总局令第31号公布　根据2019年8月22日《生态环境部关于废止、"
+        "修改部分规章的决定》第三次修正　根据2021年1月4日《关于废止、修改部分生态环境规章和"
+        "规范性文件的决定》第四次修正）"
+    )
+    assert latest_act(note)[::2] == ("2021-01-04", "生态环境部")
+
+
+def test_title_over_three_lines_ending_in_tongbao() -> None:
+    meta = _meta(
+        "国务院办公厅关于山西、安徽省\n 四起特大煤矿瓦斯爆炸事故\n\n调查处理情况的通报\n"
+        "各省、自治区、直辖市人民政府：\n现将有关情况通报如下。\n"
+    )
+    assert meta.title == "国务院办公厅关于山西、安徽省四起特大煤矿瓦斯爆炸事故调查处理情况的通报"

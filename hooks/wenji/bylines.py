@@ -66,6 +66,8 @@ _PROVINCE_TERM = re.compile(r"第[一二三四五六七八九十]+届")
 _DECREE = re.compile(r"(?:中华人民共和国)?([\u4e00-\u9fff]{2,12}?)令第")
 _EFFECTIVE = re.compile(r"自[^　\s，,]{6,16}?起施行")
 _COURT_COMMITTEE = re.compile(r"(?:审判|检察)委员会$")
+_APPROVAL = re.compile(r"批准[）)\s\u3000]*$")
+_QUOTED_TITLE = re.compile(r"《([^》]{4,60})》")
 _PROMULGATION_WORDS = re.compile(r"通过|公布|修正|修订|施行|发布|批准|决定")
 
 
@@ -161,5 +163,18 @@ def latest_act(note: str) -> tuple[str, str, str]:
         start = note.find(written)
         end = note.find(dates[index + 1][1], start + 1) if index + 1 < len(dates) else len(note)
         acts.append((iso, written, note[start:end]))
-    iso, written, clause = max(acts, key=lambda act: act[0])
-    return iso, written, passed_by(clause) or passed_by(note)
+    iso, written, _ = max(acts, key=lambda act: act[0])
+    # The organ is that of the latest act naming one, an approval (批准) by a higher body
+    # aside: 江门市…通过　…广东省…批准 was passed by 江门市's congress.
+    for _, _, clause in sorted(acts, key=lambda act: act[0], reverse=True):
+        if _APPROVAL.search(clause) and len(acts) > 1:
+            continue
+        if organ := passed_by(clause) or _organ_in_quoted_title(clause):
+            return iso, written, organ
+    return iso, written, passed_by(note)
+
+
+def _organ_in_quoted_title(clause: str) -> str:
+    """根据…《生态环境部关于修改部分规章的决定》第三次修正 → 生态环境部."""
+    match = _QUOTED_TITLE.search(clause)
+    return organ_in_title(match.group(1)) if match else ""
