@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wenji.bylines import is_name, latest_act, speaker_in_closing_note, speaker_in_title
-from wenji.dates import parse_date
+from wenji.dates import find_dates, parse_date
 from wenji.model import Metadata
 from wenji.pipeline import process
 
@@ -209,3 +209,21 @@ def test_title_over_three_lines_ending_in_tongbao() -> None:
         "各省、自治区、直辖市人民政府：\n现将有关情况通报如下。\n"
     )
     assert meta.title == "国务院办公厅关于山西、安徽省四起特大煤矿瓦斯爆炸事故调查处理情况的通报"
+
+
+def test_two_organs_sign_together() -> None:
+    meta = _meta(
+        "关于生态环境执法中建设项目“总投资额”认定问题的指导意见（试行）\n"
+        "为落实有关规定，现就总投资额的认定提出以下意见。\n生态环境部\n发展改革委\n2018年8月27日\n"
+    )
+    assert (meta.date, meta.speaker) == ("2018-08-27", "生态环境部、发展改革委")
+
+
+def test_meeting_record_dated_in_the_roc_calendar() -> None:
+    assert find_dates("中華民國101年6月6（星期三）上午9時7分")[0][0] == "2012-06-06"
+    meta = _meta(
+        "立法院第8屆第1會期內政委員會第38次全體委員會議紀錄\n"
+        "時　　間　中華民國101年6月6（星期三）上午9時7分、下午2時41分\n"
+        "地　　點　本院紅樓202會議室\n主席：報告委員會，出席委員12人，已足法定人數，現在開會。\n"
+    )
+    assert meta.date == "2012-06-06"

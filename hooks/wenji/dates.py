@@ -17,6 +17,11 @@ _CN_DATE = re.compile(
     rf"{_YEAR}{_SP}年{_SP}(\d{{1,2}}|{_CN_SMALL}){_SP}月(?:{_SP}(\d{{1,2}}|{_CN_SMALL}){_SP}[日号])?"
 )
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+#: A date of the Republic of China calendar (Taiwan): 中華民國101年6月6日 is 2012-06-06.
+_ROC_DATE = re.compile(
+    rf"(?:中華民國|中华民国|民國|民国){_SP}(\d{{1,3}}){_SP}年{_SP}(\d{{1,2}}){_SP}月"
+    rf"(?:{_SP}(\d{{1,2}})(?:{_SP}日)?)?"
+)
 _DATE_LINE_EDGES = "（()）[]【】〔〕 \u3000"
 #: The end of a range after its first date: ――二月二十一日, -3月5日, 至2019年1月.
 _RANGE_END = re.compile(
@@ -61,6 +66,11 @@ def find_dates(text: str) -> list[tuple[str, str]]:
             found.append((match.start(), iso, match.group(0)))
     for match in _ISO_DATE.finditer(text):
         iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if iso:
+            found.append((match.start(), iso, match.group(0)))
+    for match in _ROC_DATE.finditer(text):
+        day = int(match.group(3)) if match.group(3) else None
+        iso = _iso(int(match.group(1)) + 1911, int(match.group(2)), day)
         if iso:
             found.append((match.start(), iso, match.group(0)))
     return [(iso, written) for _, iso, written in sorted(found)]

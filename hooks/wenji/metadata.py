@@ -273,12 +273,25 @@ def _take_title_companions(body: list[SourceLine], found: dict[str, Any], start:
             found["role"], found["speaker"] = text, body.pop(index + 1).text
         elif "speaker" not in found and is_name(text):
             found["speaker"] = text
+        elif "date" not in found and (dates := _meeting_time(text)):
+            found["date"], found["date_text"] = dates[0]
+            index += 1  # the line stays: it gives the time of day too
+            continue
         elif _DOC_NUMBER.match(text) or is_promulgation_note(text) or _fields(text):
             index += 1
             continue
         else:
             break
         body.pop(index)
+
+
+_MEETING_TIME = re.compile(r"^(?:时|時)[\s\u3000]*(?:间|間)[\s\u3000：:]+(.{4,60})$")
+
+
+def _meeting_time(text: str) -> list[tuple[str, str]]:
+    """時　　間　中華民國101年6月6（星期三）上午9時7分: the date of a meeting record."""
+    match = _MEETING_TIME.match(text)
+    return find_dates(match.group(1))[:1] if match else []
 
 
 def _name_follows(body: Sequence[SourceLine], index: int) -> bool:
@@ -357,13 +370,16 @@ def _find_date_and_issuer(body: Sequence[SourceLine], found: dict[str, Any]) -> 
                 found["speaker"] = organ
             break
     if "date" not in found:
-        for previous, line in itertools.pairwise(body):
+        for index, (previous, line) in enumerate(itertools.pairwise(body)):
             if len(line.text) > 24 or not is_organ(previous.text):
                 continue  # cheap tests first: this looks at every line of the body
             date = parse_date(line.text)
             if date:
                 found["date"], found["date_text"] = date, line.text
-                found.setdefault("speaker", previous.text)
+                # Two organs signing together (生态环境部 / 发展改革委 / date): joined with 、
+                above = body[index - 1].text if index else ""
+                signers = f"{above}、{previous.text}" if is_organ(above) else previous.text
+                found.setdefault("speaker", signers)
                 break
     if "speaker" not in found and (organ := organ_in_title(found.get("title", ""))):
         found["speaker"] = organ
