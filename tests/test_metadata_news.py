@@ -227,3 +227,14 @@ def test_meeting_record_dated_in_the_roc_calendar() -> None:
         "地　　點　本院紅樓202會議室\n主席：報告委員會，出席委員12人，已足法定人數，現在開會。\n"
     )
     assert meta.date == "2012-06-06"
+
+
+def test_a_dated_occasion_under_a_title_on_two_lines_is_no_dateline() -> None:
+    meta = _meta(
+        "决胜全面建成小康社会\n为夺取新时代中国特色社会主义伟大胜利\n"
+        "2017年10月18日在中国共产党第十九次全国代表大会上的报告\n习　近　平\n"
+        "同志们：\n现在，我代表第十八届中央委员会向大会作报告。\n"
+    )
+    assert meta.title == "决胜全面建成小康社会 为夺取新时代中国特色社会主义伟大胜利"
+    assert meta.subtitle == "2017年10月18日在中国共产党第十九次全国代表大会上的报告"
+    assert (meta.date, meta.speaker) == ("2017-10-18", "习　近　平")

@@ -52,7 +52,11 @@ _SENTENCE_PUNCTUATION = re.compile(r"[。！？；：:!?;]")
 _RULE = re.compile(r"^[-—－―=＝*＊_~～·.。…\s]+$")
 _SUBTITLE = re.compile(r"^(?:——|--|—|－－)\s*(.+)$")
 _DATED_OCCASION = re.compile(
-    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,40}在.+[上中][）)]?$"
+    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,40}在.+[上中]"
+    r"(?:的(?:讲话|講話|报告|報告|发言|發言|致辞|致辭))?[）)]?$"
+)
+_OCCASION_START = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,40}在.+[上中]"
 )
 _DECREE_HEAD = re.compile(r"^(?:中华人民共和国|中華民國)?([\u4e00-\u9fff]{2,16}?)令$")
 _DECREE_NUMBER = re.compile(r"^第\s*\d+\s*号$")
@@ -215,6 +219,8 @@ def _title_continuation(title: str, body: Sequence[SourceLine]) -> int:
         following = line.text
         if not is_title_like(following) or (_describes(following) and len(following) > 2):
             return 0
+        if _OCCASION_START.match(following):
+            return 0  # 2017年10月18日在…上的报告: the occasion under the title
         joined += following
         if len(joined) > TITLE_MAX_CHARS:
             return 0
@@ -231,7 +237,7 @@ def _second_title_line(body: Sequence[SourceLine]) -> bool:
         and is_title_like(body[0].text)
         and len(body[0].text) >= 4
         and not _describes(body[0].text)
-        and bool(_SUBTITLE.match(body[1].text))
+        and bool(_SUBTITLE.match(body[1].text) or _OCCASION_START.match(body[1].text))
     )
 
 

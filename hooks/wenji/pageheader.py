@@ -37,6 +37,8 @@ _DATE_FIELD = re.compile(
     rf"(?:发布|發布|发表|發表|更新)?(?:时间|時間|日期){_SP}[：:]{_SP}"
     r"(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
 )
+#: 2024年3月5日在…会议上的讲话 under a title is a speech's occasion, not a dateline.
+_OCCASION = re.compile(r"在.+[上中]|讲话|講話|报告|報告|发言|發言|致辞|致辭|会议|會議")
 _SENTENCE_END = re.compile(r"[。！？；]")
 _PROSE_MIN = 40
 _FIELD_LINE = re.compile(
@@ -127,7 +129,8 @@ def _dateline(text: str) -> str:
         if field and len(text) <= 80 and not _SENTENCE_END.search(text):
             return field.group(1)
         return ""
-    if len(match.group(2)) > 50 or _SENTENCE_END.search(match.group(2)):
+    rest = match.group(2)
+    if len(rest) > 50 or _SENTENCE_END.search(rest) or _OCCASION.search(rest):
         return ""
     if match.group(0).strip() == match.group(1):
         return ""
