@@ -244,7 +244,7 @@ def test_every_heading_and_paragraph_offers_its_permalink_on_hover(
             """link => new Promise((resolve, reject) => {
                 const started = performance.now();
                 const check = () => Number(getComputedStyle(link).opacity) > 0 ? resolve()
-                  : performance.now() - started > 2000 ? reject(new Error("still hidden"))
+                  : performance.now() - started > 10000 ? reject(new Error("still hidden"))
                   : requestAnimationFrame(check);
                 check();
             })"""
