@@ -15,7 +15,6 @@ from __future__ import annotations
 import copy
 import html
 import logging
-import posixpath
 import re
 import time
 from dataclasses import dataclass, field
@@ -49,6 +48,8 @@ from wenji.model import Diagnostic
 from wenji.pagebody import fill_body, heading_links
 from wenji.render import DEFAULT_LABELS, Links, RenderedPage, render_page
 from wenji.search import SEARCH_SCRIPT, bundle_path, mark_article, silence_material_worker
+from wenji_context import ConfigView, page_url, relative_to_page
+from wenji_navigation import corpus_nav, title_pages
 from wenji_rawfile import RawTextFile
 from wenji_serve import keep_watching
 
@@ -227,7 +228,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     _state.generated_nav = config.nav is None
     if config.nav is None:
-        config.nav = _nav(files, hand_written, scan.root)
+        config.nav = corpus_nav(files, hand_written, scan.root)
     _state.nav_configs[""] = config.nav
 
     for prefix, builder in _state.editions.items():
@@ -311,24 +312,6 @@ def _add_folder_pages(folder: Folder, files: Files, config: MkDocsConfig, prefix
         _add_folder_pages(sub, files, config, prefix)
 
 
-def _nav(files: Files, hand_written: list[File], root: Folder) -> list[Any]:
-    """Home first, then the corpus folders, then the other hand-written pages."""
-    others = sorted(f.src_uri for f in hand_written if f.src_uri != "index.md")
-    nav: list[Any] = ["index.md"] if files.get_file_from_path("index.md") else []
-    nav.extend(_folder_nav(root))
-    nav.extend(others)
-    return nav
-
-
-def _folder_nav(folder: Folder) -> list[Any]:
-    entries: list[Any] = []
-    for sub in folder.folders:
-        children = [sub.index_uri, *_folder_nav(sub)]
-        entries.append({html.escape(sub.title): children})
-    entries.extend({html.escape(t.document.title): t.file.page_uri} for t in folder.texts)
-    return entries
-
-
 def _prefixed_nav(nav: Any, prefix: str, builder: EditionBuilder, files: Files) -> Any:
     """The main navigation with every page under ``prefix`` and every title converted."""
     if isinstance(nav, list):
@@ -362,23 +345,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         edition_config = copy.copy(config)
         edition_config["nav"] = _state.nav_configs[prefix]
         _state.edition_navs[prefix] = get_navigation(edition_files, edition_config)
-        _title_pages(_state.nav_configs[prefix], files)
+        title_pages(_state.nav_configs[prefix], files)
     return nav
-
-
-def _title_pages(nav: Any, files: Files) -> None:
-    """Give edition pages their nav titles: MkDocs made their ``Page`` objects (untitled,
-    as pages outside the main nav) before the edition's nav existed, and reuses them."""
-    items = nav if isinstance(nav, list) else [nav]
-    for item in items:
-        if not isinstance(item, dict):
-            continue
-        for title, value in item.items():
-            file = files.get_file_from_path(value) if isinstance(value, str) else None
-            if file is not None and file.page is not None and title:
-                file.page.title = title
-            elif isinstance(value, list):
-                _title_pages(value, files)
 
 
 # --- pages ----------------------------------------------------------------------------
@@ -449,7 +417,7 @@ def on_page_context(
     context["nav"] = _nav_window(context["nav"], page, builder)
     if not _state.editions:
         return context
-    context["config"] = _ConfigView(
+    context["config"] = ConfigView(
         config,
         theme_language=material_language(builder.edition.language) if builder else None,
         extra={"alternate": _alternates(page, prefix), "homepage": f"{prefix}/" if prefix else ""},
@@ -481,18 +449,9 @@ def _alternates(page: Page, prefix: str) -> list[dict[str, str]]:
         *((e.prefix, e.name, e.language) for e in settings.editions),
     ]:
         uri = edition_uri(edition_prefix, primary_uri) if edition_prefix else primary_uri
-        url = _page_url(uri, config_use_directory_urls=page.file.use_directory_urls)
+        url = page_url(uri, config_use_directory_urls=page.file.use_directory_urls)
         links.append({"name": html.escape(name), "link": url, "lang": html.escape(language)})
     return links
-
-
-def _page_url(uri: str, config_use_directory_urls: bool) -> str:
-    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
-    if not config_use_directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -528,7 +487,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     language = _state.editions[prefix].edition.language if prefix else settings.primary_language
     html_tag = f'<html lang="{html.escape(language)}"'
     if _state.pagefind:
-        html_tag += f' data-wenji-pagefind="{_relative_to_page(page, bundle_path(prefix))}"'
+        html_tag += f' data-wenji-pagefind="{relative_to_page(page, bundle_path(prefix))}"'
     output = _HTML_LANG.sub(html_tag, output, count=1)
     if settings.minify_html:
         output = minify_html(output)
@@ -545,14 +504,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _state.index is not None:
         _state.index.add(page.file.dest_uri, output)
     return output
-
-
-def _relative_to_page(page: Page, site_path: str) -> str:
-    """``site_path`` (relative to the site root) as a link from ``page``."""
-    url = page.url
-    page_dir = url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
-    link = posixpath.relpath(site_path.rstrip("/"), page_dir or ".")
-    return link + "/" if site_path.endswith("/") else link
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -623,50 +574,3 @@ def _index_search(site_dir: Path) -> None:
         report.parts,
         report.tail_seconds,
     )
-
-
-class _ConfigView:
-    """The site configuration as one edition's templates should see it.
-
-    Material reads ``config.theme.language`` for UI strings and ``config.extra.alternate``
-    for the language switcher; everything else is the real configuration.
-    """
-
-    def __init__(
-        self,
-        config: Any,
-        theme_language: str | None,
-        extra: dict[str, Any],
-        top: dict[str, Any],
-    ) -> None:
-        self._config = config
-        theme = _Overlay(config.theme, {"language": theme_language} if theme_language else {})
-        extra = {key: value for key, value in extra.items() if value}
-        self._overrides = {"theme": theme, "extra": _Overlay(config.extra, extra), **top}
-
-    def __getattr__(self, name: str) -> Any:
-        if name in self._overrides:
-            return self._overrides[name]
-        return getattr(self._config, name)
-
-    def __getitem__(self, key: str) -> Any:
-        if key in self._overrides:
-            return self._overrides[key]
-        return self._config[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self else default  # noqa: SIM401 (this *is* get)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._overrides or key in self._config
-
-    def __iter__(self) -> Any:
-        return iter(self._config)
-
-
-class _Overlay(_ConfigView):
-    """A mapping-like object with some keys replaced."""
-
-    def __init__(self, base: Any, overrides: dict[str, Any]) -> None:
-        self._config = base
-        self._overrides = overrides
