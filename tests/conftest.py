@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS = ROOT / "hooks" / "wenji_hooks.py"
@@ -52,18 +52,27 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith("WARNING")]
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, *args: str, plain: bool = False) -> Build:
+def run_mkdocs(
+    config_file: Path,
+    site_dir: Path,
+    *args: str,
+    plain: bool = False,
+    env: dict[str, str] | None = None,
+) -> Build:
     """Run the real ``mkdocs build`` in a subprocess, as a curator would.
 
     ``plain``: exactly what a curator types, ``mkdocs build``, without the
-    ``NO_MKDOCS_2_WARNING`` that ``make`` sets.
+    ``NO_MKDOCS_2_WARNING`` that ``make`` sets. ``env``: variables added to the build's
+    minimal environment (``PAGEFIND_BINARY_PATH`` …).
     """
     command = [sys.executable, "-m", "mkdocs"] if not plain else [str(MKDOCS)]
     command += ["build", "-f", str(config_file), "-d", str(site_dir)]
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(site_dir.parent)}
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(site_dir.parent), **(env or {})}
     if not plain:
-        env["NO_MKDOCS_2_WARNING"] = "1"
-    result = subprocess.run([*command, *args], capture_output=True, text=True, env=env, timeout=600)
+        environment["NO_MKDOCS_2_WARNING"] = "1"
+    result = subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=environment, timeout=600
+    )
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 
 
@@ -187,6 +196,16 @@ def chromium_executable() -> str:
     pytest.skip(message)
 
 
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 3,
+}
+WAIT_MS = 5_000  # for what the page does on its own: scroll spy, address bar, search
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     executable = chromium_executable()
@@ -196,3 +215,21 @@ def browser() -> Iterator[Browser]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop page (its own context) in the session's Chromium."""
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    context.set_default_timeout(WAIT_MS * 2)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A fresh phone-sized page (390×844, touch) in the session's Chromium."""
+    context = browser.new_context(**PHONE, locale="zh-CN")
+    context.set_default_timeout(WAIT_MS * 2)
+    yield context.new_page()
+    context.close()

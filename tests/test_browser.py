@@ -24,24 +24,19 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, Response, expect
 
 from conftest import CHROMIUM_ARGS as CHROMIUM_ARGS  # imported from here by other tests
+from conftest import DESKTOP as DESKTOP  # imported from here by other tests
+from conftest import PHONE as PHONE
 from conftest import ROOT, SEED_CORPUS, SEEDS, Build, run_mkdocs, write_project
+from conftest import WAIT_MS as WAIT_MS
 from conftest import chromium_executable as chromium_executable
 from htmlread import Article, read_article
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 3,
-}
 SCREENSHOTS = ROOT / "docs" / "assets" / "screenshots"
 MAX_SCREENSHOT_BYTES = 400_000
 TEXT = SEEDS["city-four-dares-mobilisation"].relative_to(SEED_CORPUS).with_suffix("").as_posix()
 TRADITIONAL = "zh-tw"
-WAIT_MS = 5_000  # for what the page does on its own: scroll spy, address bar, search
 ACTIVE = re.compile(r"\bmd-nav__link--active\b")  # Material's mark of the section being read
 
 
@@ -88,22 +83,6 @@ def site(seed_site: Build, browser: Browser) -> Iterator[str]:
 def text(seed_site: Build) -> Article:
     """The test text's article, as built (ids, headings, paragraphs)."""
     return read_article(seed_site.page(TEXT))
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
-    context.set_default_timeout(WAIT_MS * 2)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    context.set_default_timeout(WAIT_MS * 2)
-    yield context.new_page()
-    context.close()
 
 
 # --- helpers -------------------------------------------------------------------------------

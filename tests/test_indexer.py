@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, write_project
+from conftest import SEEDS, run_mkdocs, write_project
 from wenji.config import ConfigError, load_config
 from wenji.indexer import SearchIndexError, build_index, time_limit
 
@@ -181,18 +181,9 @@ def test_a_failed_index_step_is_retried_once_in_a_real_build(tmp_path: Path) -> 
     )
     config = write_project(tmp_path / "project", texts, editions, search=True)
     site = tmp_path / "site"
-    env = {
-        "NO_MKDOCS_2_WARNING": "1",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "PAGEFIND_BINARY_PATH": str(binary),
-    }
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    result = subprocess.run(
-        [*command, "-d", str(site)], capture_output=True, text=True, env=env, timeout=600
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
+    build = run_mkdocs(config, site, "--strict", env={"PAGEFIND_BINARY_PATH": str(binary)})
+    log = build.log
+    assert build.returncode == 0, log
     assert "wenji: search: Pagefind retried once after: pagefind-entry.json unreadable" in log
     assert "Traceback" not in log
     for bundle in ("pagefind", "zh-tw/pagefind"):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from test_browser import DESKTOP, PHONE, WAIT_MS, serve
+from test_browser import serve
 
 from conftest import run_mkdocs, write_project
 
@@ -67,25 +67,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator
         yield url
 
 
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
-    context.set_default_timeout(WAIT_MS * 2)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(**PHONE, locale="zh-CN")
-    context.set_default_timeout(WAIT_MS * 2)
-    yield context.new_page()
-    context.close()
-
-
-def test_every_heading_level_is_body_size_and_colour_at_least(desktop: Page, site: str) -> None:
-    desktop.goto(site + "deep/outline/")
-    styles = desktop.evaluate(
+def test_every_heading_level_is_body_size_and_colour_at_least(page: Page, site: str) -> None:
+    page.goto(site + "deep/outline/")
+    styles = page.evaluate(
         """() => {
           const style = (e) => {
             const s = getComputedStyle(e);
@@ -108,11 +92,11 @@ def test_every_heading_level_is_body_size_and_colour_at_least(desktop: Page, sit
             assert heading["weight"] >= 700, heading
 
 
-def test_opening_brackets_do_not_indent_headings_or_toc_entries(desktop: Page, site: str) -> None:
+def test_opening_brackets_do_not_indent_headings_or_toc_entries(page: Page, site: str) -> None:
     """（ is drawn in the right half of its box: trimmed to half width where an entry begins,
     （一） starts where 1. and ① start at the same indentation."""
-    desktop.goto(site + "deep/outline/")
-    widths = desktop.evaluate(
+    page.goto(site + "deep/outline/")
+    widths = page.evaluate(
         """() => {
           const first = (e) => {
             const text = [...e.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
@@ -171,11 +155,11 @@ def test_wide_tables_keep_every_column_a_few_characters_wide(phone: Page, site: 
 
 
 def test_raw_text_shows_chinese_when_served_without_a_charset(
-    desktop: Page, site: str, tmp_path: Path
+    page: Page, site: str, tmp_path: Path
 ) -> None:
     """The test server, like mkdocs serve and python -m http.server, sends ``text/plain``
     with no charset; the byte-order mark of the published copy makes the browser read UTF-8."""
-    response = desktop.goto(site + "deep/outline.txt")
+    response = page.goto(site + "deep/outline.txt")
     assert response is not None
     assert response.headers["content-type"] == "text/plain"
-    assert desktop.locator("body").inner_text().startswith("关于深层提纲的测试文本\n第一章 总则")
+    assert page.locator("body").inner_text().startswith("关于深层提纲的测试文本\n第一章 总则")

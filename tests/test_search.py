@@ -14,8 +14,6 @@ import functools
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -64,18 +62,8 @@ PART_PAGES = 2  # each edition's 5 pages indexed in 3 parts, merged in the brows
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = tmp_path_factory.mktemp("pagefind")
     config = write_project(root / "project", TEXTS, TRADITIONAL.format(search="pagefind"), True)
-    site = root / "site"
-    env = {
-        "NO_MKDOCS_2_WARNING": "1",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(root),
-        "WENJI_SEARCH_PART_PAGES": str(PART_PAGES),
-    }
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
-    result = subprocess.run(
-        [*command, "-d", str(site)], capture_output=True, text=True, env=env, timeout=600
-    )
-    return Build(site, result.returncode, result.stdout + result.stderr)
+    env = {"WENJI_SEARCH_PART_PAGES": str(PART_PAGES)}
+    return run_mkdocs(config, root / "site", "--strict", env=env)
 
 
 # --- configuration ------------------------------------------------------------------------
@@ -208,16 +196,10 @@ def test_a_failing_indexer_is_a_warning_not_a_traceback(tmp_path: Path) -> None:
         tmp_path / "project", TEXTS, TRADITIONAL.format(search="pagefind"), search=True
     )
     site = tmp_path / "site"
-    env = {
-        "NO_MKDOCS_2_WARNING": "1",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "PAGEFIND_BINARY_PATH": str(tmp_path / "missing" / "pagefind_extended"),
-    }
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log  # the site is built, without search …
+    missing = str(tmp_path / "missing" / "pagefind_extended")
+    build = run_mkdocs(config, site, env={"PAGEFIND_BINARY_PATH": missing})
+    log = build.log
+    assert build.returncode == 0, log  # the site is built, without search …
     assert re.search(r"WARNING\s+-\s+wenji: search: Pagefind failed.*the site has no search", log)
     assert "Traceback" not in log
     assert (site / "study" / "exchange" / "index.html").is_file()
