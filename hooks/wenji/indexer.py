@@ -54,6 +54,9 @@ class IndexReport:
     tail_seconds: float = 0.0  # from the last page handed over until the bundles were ready
 
 
+JOIN_SECONDS = 10  # how long abort() waits for a worker whose Pagefind was just killed
+
+
 def part_pages() -> int:
     """Pages per Pagefind run: :data:`PART_PAGES`, or ``$WENJI_SEARCH_PART_PAGES``."""
     value = os.environ.get("WENJI_SEARCH_PART_PAGES", "")
@@ -168,6 +171,9 @@ class StreamingIndex:
         self._runner.stop_all()
         for _ in self._threads:
             self._queue.put(None)
+        for thread in self._threads:  # a worker still finishing would write into the folder
+            if thread is not threading.current_thread():
+                thread.join(timeout=JOIN_SECONDS)
         shutil.rmtree(self._temporary, ignore_errors=True)
         for folder in self._staging.values():
             shutil.rmtree(folder, ignore_errors=True)

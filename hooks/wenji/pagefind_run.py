@@ -72,6 +72,9 @@ class Runner:
         """Index ``unit``, retrying once; its result is set either way."""
         limit = self.timeout if self.timeout is not None else time_limit(unit.input_bytes)
         for attempt in range(ATTEMPTS):
+            if self._stopped:  # the build is stopping: no retry writing into removed folders
+                unit.result = unit.result or "stopped"
+                return
             shutil.rmtree(unit.output, ignore_errors=True)
             log_path = temporary / f"pagefind-{unit.pages.name}-{unit.prefix or '_'}.log"
             try:
