@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 CN_DIGITS = "零〇一二三四五六七八九"
 _CN_NUMERAL = "[一二三四五六七八九十百零〇]{1,4}"
+# A well-formed number from 一 to 九十九 (not 十三五, a plan's name cut off its line)
+_CN_SMALL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
 # Each kind of marker, most specific first. The look-aheads are the false-positive guards:
 # 一、二线城市 / 三、四月份 (a range of numerals), 1.5亿 / 2023.2.1 (a digit follows).
@@ -29,7 +31,14 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subsubsection", re.compile(rf"{_LAW_UNIT}(目){_UNIT_END}")),
     ("part", re.compile(rf"^第({_CN_NUMERAL}|\d{{1,3}})(部分)(?=[\s\u3000：:，,]|$)")),
     ("ordinal", re.compile(rf"^第({_CN_NUMERAL})([，、,：:])")),
+    # 第一点， 第二个问题， 第三条， 第一个转变，: the numbered topics of a talk
+    (
+        "ordinal_topic",
+        re.compile(rf"^第({_CN_NUMERAL})(?:点|条|項|项|方面|个[\u4e00-\u9fff]{{1,2}})[，,：:]"),
+    ),
     ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?!{_RANGE_TAIL})")),
+    # 一　解放思想…, or 一 alone on its line: a section number set off by a space
+    ("cn_space", re.compile(rf"^({_CN_SMALL})(?:[ \u3000]+(?=[\u4e00-\u9fff“「《])|$)")),
     ("cn_formal", re.compile(r"^([壹贰叁肆伍陆柒捌玖拾貳參陸]{1,3})(、)")),
     ("cn_paren", re.compile(rf"^[（(]({_CN_NUMERAL})[）)]")),
     # 2.1.1　指挥部职责 (a plan's decimal outline; followed by a space, then words)

@@ -16,6 +16,8 @@ Line recognisers, tried in order on every line; the first that claims a line dec
 
 Then recognisers over the whole sequence of blocks:
 
+- :func:`.fragments.keep_fragments`: pieces of a line broken around a quotation are
+  paragraphs;
 - :func:`.laws.mark_table_of_contents`: a law's 目录 block is not a second outline;
 - :func:`.laws.keep_items_in_articles`: the 款/项 of a 第X条 article stay inside it;
 - :func:`.laws.mark_annexes`: 序言, 附则, 附件 lines are top-level headings;
@@ -35,6 +37,7 @@ from typing import Protocol
 from ..frontmatter import StructureOverrides
 from ..model import Block, Diagnostic, SourceLine
 from .draft import Draft, to_blocks
+from .fragments import keep_fragments
 from .laws import keep_items_in_articles, mark_annexes, mark_table_of_contents
 from .leads import mark_parallel_leads
 from .levels import assign_levels
@@ -76,6 +79,7 @@ def detect_structure(
             drafts.append(Draft(view.number, view.text))
 
     diagnostics: list[Diagnostic] = [*markers.diagnostics, *curator.unmatched()]
+    keep_fragments(drafts)
     mark_table_of_contents(drafts)
     keep_items_in_articles(drafts)
     mark_annexes(drafts)

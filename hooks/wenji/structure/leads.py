@@ -16,10 +16,13 @@ from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
 
 # A lead names a task or a theme (扎实有效去产能。 货币政策要保持稳健中性。); a sentence
-# that speaks to or about people, links to what came before, or states what something is
-# (我们要…, 但是…, 现在…, 开放也是改革。, …了。) opens an ordinary paragraph.
+# that speaks to or about people, links to what came before, sums up, or states what
+# something is (我们要…, 但是…, 总之…, 同时…, 现在…, 开放也是改革。, …了。) opens an
+# ordinary paragraph.
 _STATEMENT = re.compile(
-    r"^(?:我|你|他们|她们|有人|大家|但是|可是|然而|因此|所以|现在|目前|当今)|我们|是|了|吗|呢|吧"
+    r"^(?:我|你|他们|她们|有人|大家|但是|可是|然而|因此|所以|现在|目前|当今|"
+    r"总之|总而言之|总的来说|同时|此外|另外|而且|并且|当然|例如|比如|其实|于是|这样)"
+    r"|我们|是|了|吗|呢|吧"
 )
 
 

@@ -10,6 +10,9 @@ gets them at level 2.
 Headings without a marker (curator overrides, standalone section titles) form their own
 family ``plain``: at the top before any marker, else one level below the open section.
 A law's 序言, 附则 and 附件 are top-level and close every open family.
+
+A family that opens after a family of the same rank has ended for good (第一个问题… after the
+last 第五，… of an earlier run) follows it at its level instead of nesting in its last item.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ _RANK = {
     "subsubsection": 5,
     "cn": 6,
     "cn_formal": 6,
+    "cn_space": 6,
     "ordinal": 7,
+    "ordinal_topic": 7,
     "cn_paren": 8,
     "arabic": 9,
     "arabic_paren": 10,
@@ -40,13 +45,16 @@ _RANK = {
     "decimal4": 9,
 }
 # Families that close deeper families they must contain when they appear.
-_CONTAINERS = frozenset({*LAW_UNITS, "cn", "cn_formal", "decimal1", "decimal2", "decimal3"})
+_CONTAINERS = frozenset(
+    {*LAW_UNITS, "cn", "cn_formal", "cn_space", "decimal1", "decimal2", "decimal3"}
+)
 
 
 def assign_levels(drafts: list[Draft]) -> None:
     """Set the level of every heading that has none yet (overrides keep theirs)."""
     stack: list[str] = []
-    for draft in drafts:
+    last = {(d.marker_kind or PLAIN): i for i, d in enumerate(drafts) if d.heading}
+    for index, draft in enumerate(drafts):
         if not draft.heading:
             continue
         family = draft.marker_kind or PLAIN
@@ -64,6 +72,13 @@ def assign_levels(drafts: list[Draft]) -> None:
             if family in _CONTAINERS and rank is not None:
                 while stack and _RANK.get(stack[-1], -1) > rank:
                     stack.pop()
+            if (
+                stack
+                and rank is not None
+                and _RANK.get(stack[-1]) == rank
+                and last[stack[-1]] < index
+            ):
+                stack.pop()  # 第一个问题 after a finished run of 第一，: follows, not nests
             stack.append(family)
         if draft.level is None:
             draft.level = min(6, 1 + len(stack))

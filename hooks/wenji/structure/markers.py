@@ -26,6 +26,9 @@ def split_heading(view: LineView, rules: StructureRules, forced: bool) -> tuple[
     return None
 
 
+# Numbers that may stand alone on a line as a section's number (not 一、 or 1. cut from
+# their words).
+_STANDING = frozenset({"cn_space", "cn_paren"})
 _NEXT_SHI = re.compile(r"[，,；;][二三四五六七八九十]是")
 
 
@@ -53,7 +56,9 @@ class MarkerHeadings:
         if marker.kind in OPENER_KINDS and not _opens_paragraph(view):
             split = None
         if view.text == marker.text and marker.kind not in OPENER_KINDS:
-            split = None  # a bare 一、 whose words went to the next line heads nothing
+            # 一 or （一） alone on its line numbers the section below it; a bare 一、 whose
+            # words went to the next line heads nothing
+            split = (view.text, "") if marker.kind in _STANDING else None
         if split is None and marker.kind not in OPENER_KINDS:
             self.diagnostics.append(
                 Diagnostic(

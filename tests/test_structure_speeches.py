@@ -1,0 +1,113 @@
+"""Structure of speeches and talks: their own ways of numbering sections, on made-up snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from wenji.model import Heading
+from wenji.patterns import numbering_marker
+from wenji.pipeline import process
+
+BODY = "这一段是正文，内容足够长，用来说明这个部分的问题。" * 2
+
+
+def outline(text: str) -> list[tuple[int, str]]:
+    document = process(text.encode("utf-8"), "t.txt")
+    return [(b.level, b.text) for b in document.blocks if isinstance(b, Heading)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("第一点，关于形势和改革。", "ordinal_topic"),
+        ("第二个问题，讲讲新的历史条件。", "ordinal_topic"),
+        ("第一个问题：整党不能走过场", "ordinal_topic"),
+        ("第三条，我们必须坚持党的领导。", "ordinal_topic"),
+        ("第一个转变，是对形势的认识。", "ordinal_topic"),
+        ("四　研究新情况，解决新问题", "cn_space"),
+        ("十二", "cn_space"),
+        ("（一）", "cn_paren"),
+    ],
+)
+def test_speech_markers(line: str, kind: str) -> None:
+    marker = numbering_marker(line)
+    assert marker is not None and marker.kind == kind
+
+
+@pytest.mark.parametrize("line", ["十三五", "第一次，大家都很紧张。", "第一年，收成不错。", "一 "])
+def test_not_speech_markers(line: str) -> None:
+    marker = numbering_marker(line)
+    assert marker is None or marker.kind not in {"ordinal_topic", "cn_space"}
+
+
+def test_numbered_topics_of_a_talk_are_headings() -> None:
+    text = (
+        f"标题\n同志们：\n第一个问题，讲讲实事求是。\n{BODY}\n第二个问题，讲讲以身作则。\n{BODY}\n"
+    )
+    assert outline(text) == [(2, "第一个问题，讲讲实事求是"), (2, "第二个问题，讲讲以身作则")]
+
+
+def test_a_number_alone_on_its_line_heads_the_section_below() -> None:
+    text = f"标题\n一\n{BODY}\n二\n{BODY}\n"
+    assert outline(text) == [(2, "一"), (2, "二")]
+    text = f"标题\n（一）\n{BODY}\n（二）\n{BODY}\n"
+    assert outline(text) == [(2, "（一）"), (2, "（二）")]
+
+
+def test_a_bare_numbered_item_cut_from_its_words_heads_nothing() -> None:
+    text = f"标题\n一、\n{BODY}\n二、\n{BODY}\n"
+    assert outline(text) == []
+
+
+def test_a_number_set_off_by_a_space_opens_a_section() -> None:
+    text = f"标题\n一　解放思想是当前的大问题\n{BODY}\n二　研究新情况，解决新问题\n{BODY}\n"
+    assert outline(text) == [(2, "一　解放思想是当前的大问题"), (2, "二　研究新情况，解决新问题")]
+
+
+def test_a_family_of_the_same_rank_after_a_finished_run_is_its_sibling() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "我们党有几个好的条件。",
+            "第一，有好的指导思想。" + BODY,
+            "第二，有好的作风。" + BODY,
+            BODY,
+            "第一个问题，民主集中制。" + BODY,
+            "第二个问题，建立经常工作。" + BODY,
+        ]
+    )
+    assert [level for level, _ in outline(text)] == [2, 2, 2, 2]
+
+
+def test_a_nested_family_still_nests() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、总体要求",
+            "第一，有好的指导思想。" + BODY,
+            "第二，有好的作风。" + BODY,
+            "二、任务",
+        ]
+    )
+    assert [level for level, _ in outline(text)] == [2, 3, 3, 2]
+
+
+def test_pieces_of_a_line_broken_around_a_quotation_are_not_headings() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、形势",
+            "毛主席指出：“",
+            "党的文艺政策应该调整一下",
+            "”“",
+            "一、两年之内逐步活跃起来",
+            "”。毛主席的指示，是对他们的严厉谴责。" + BODY,
+            "做好边疆地区的工作，十分重要。" + BODY,
+        ]
+    )
+    assert outline(text) == [(2, "一、形势")]
+
+
+def test_a_summing_up_sentence_is_not_a_lead() -> None:
+    text = f"标题\n总之，要建立经常工作。{BODY}\n党委要加强支部工作。{BODY}\n"
+    assert outline(text) == []
