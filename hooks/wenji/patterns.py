@@ -45,7 +45,8 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decimal4", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
     ("decimal3", re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
     ("decimal2", re.compile(r"^\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
-    ("decimal1", re.compile(r"^(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff])")),
+    # 1　总则, not 4 月20 日 (a date with stray spaces)
+    ("decimal1", re.compile(r"^(\d{1,2})[\s\u3000]+(?=[\u4e00-\u9fff])(?![年月日号时])")),
     ("arabic", re.compile(r"^(\d{1,2})([.．、])(?!\d)")),
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
@@ -215,3 +216,15 @@ def first_sentence(text: str) -> tuple[str, str]:
 def has_inner_sentence_end(text: str) -> bool:
     """True if a sentence ends somewhere before the last character of ``text``."""
     return bool(first_sentence(text)[1])
+
+
+# A web page's counter beside a link: 79 跟贴79, 评论 12, 阅读(1,024), 1.2万 浏览.
+_COUNTER = re.compile(
+    r"^[\d,.万]*[\s\u3000]*[(（]?(?:跟贴|跟帖|评论|阅读|浏览|点赞|回复|收藏|转发)"
+    r"[)）]?[\s\u3000:：]*[(（]?[\d,.万]*[)）]?$"
+)
+
+
+def is_counter(text: str) -> bool:
+    """A widget's count (79 跟贴79, 评论 12): page furniture, never a numbered item."""
+    return any(c.isdigit() for c in text) and bool(_COUNTER.match(text.strip()))

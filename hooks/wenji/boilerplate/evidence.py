@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..patterns import is_salutation, numbering_marker
+from ..patterns import is_counter, is_salutation, numbering_marker
 
 # Ad and copy-protection phrases of shared study material: each is strong evidence on its own.
 AD_SIGNALS: tuple[str, ...] = (
@@ -110,6 +110,8 @@ def site_evidence(text: str) -> tuple[str, ...]:
         found.append("URL")
     if _BREADCRUMB.search(text):
         found.append("breadcrumb")
+    if is_counter(text):
+        found.append("counter")
     return tuple(found)
 
 
@@ -142,7 +144,10 @@ def has_date(text: str) -> bool:
 
 def looks_like_words(text: str) -> str:
     """Why a line reads as the text's own words ("" when it does not): a salutation, a
-    numbered item, a sentence, a byline or a title."""
+    numbered item, a sentence, a byline or a title. A widget's counter (79 跟贴79) opens
+    with a number but is none of these."""
+    if is_counter(text):
+        return ""
     if is_salutation(text):
         return "a salutation"
     if numbering_marker(text):

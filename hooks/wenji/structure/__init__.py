@@ -21,7 +21,10 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.laws.mark_table_of_contents`: a law's 目录 block is not a second outline;
 - :func:`.laws.keep_items_in_articles`: the 款/项 of a 第X条 article stay inside it;
 - :func:`.laws.mark_annexes`: 序言, 附则, 附件 lines are top-level headings;
+- :func:`.linklists.demote_link_lists`: a web page's lists of links (01 …, 79 跟贴79) and
+  counters are paragraphs, never headings;
 - :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
+- :func:`.sections.mark_numbered_sections`: parts numbered by a lone 1, 2, 3 … line;
 - :func:`.titles.mark_standalone_titles`: short unmarked title lines between paragraphs;
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
@@ -41,11 +44,13 @@ from .fragments import keep_fragments
 from .laws import keep_items_in_articles, mark_annexes, mark_table_of_contents
 from .leads import mark_parallel_leads
 from .levels import assign_levels
+from .linklists import demote_link_lists
 from .lists import demote_lists
 from .markers import MarkerHeadings
 from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
 from .rules import StructureRules
+from .sections import mark_numbered_sections
 from .titles import mark_standalone_titles
 from .view import LineView, view_lines
 
@@ -83,7 +88,9 @@ def detect_structure(
     mark_table_of_contents(drafts)
     keep_items_in_articles(drafts)
     mark_annexes(drafts)
+    demote_link_lists(drafts)
     demote_lists(drafts)
+    mark_numbered_sections(drafts)
     mark_standalone_titles(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:

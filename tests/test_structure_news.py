@@ -1,0 +1,77 @@
+"""News copies: a web page's link lists and counters are not headings; lone section numbers."""
+
+from __future__ import annotations
+
+from wenji.boilerplate.evidence import looks_like_words, site_evidence
+from wenji.model import Heading
+from wenji.pipeline import process
+
+BODY = "记者从有关部门了解到，这项工作已经全面展开，各地正在按照要求抓紧推进落实。"
+
+
+def outline(text: str) -> list[tuple[int, str]]:
+    document = process(text.encode("utf-8"), "t.txt")
+    return [(b.level, b.text) for b in document.blocks if isinstance(b, Heading)]
+
+
+def texts(text: str) -> list[str]:
+    return [b.text for b in process(text.encode("utf-8"), "t.txt").blocks]
+
+
+def test_ranked_headlines_that_start_again_are_links_not_headings() -> None:
+    text = "\n".join(
+        [
+            "某地新闻标题",
+            BODY,
+            "01 事关近3亿人工资 国家出手了",
+            "02 间谍训练狗挂针孔摄像头",
+            "01 李司长 十九大后饭照吃钱照收",
+            "02 中国为啥没来？国际宇航大会上这问题被置顶了",
+            BODY,
+        ]
+    )
+    assert outline(text) == []
+    assert "02 中国为啥没来？国际宇航大会上这问题被置顶了" in texts(text)
+
+
+def test_headlines_with_view_counts_are_links() -> None:
+    text = "\n".join(
+        ["某地新闻标题", BODY, "1 张某回应 44,524", "2 某地发布通告 27,553", "3 新生入学 25,491"]
+    )
+    assert outline(text) == []
+
+
+def test_a_counter_is_never_a_heading_nor_a_numbered_item() -> None:
+    text = "\n".join(["某地新闻标题", BODY, "79 跟贴79", BODY])
+    assert outline(text) == []
+    assert looks_like_words("79 跟贴79") == ""
+    assert "counter" in site_evidence("79 跟贴79")
+
+
+def test_a_plans_numbered_sections_stay_headings() -> None:
+    text = "\n".join(["预案", "1　总则", BODY, "2　组织机构", BODY, "3　预警监测", BODY])
+    assert [t for _, t in outline(text)] == ["1　总则", "2　组织机构", "3　预警监测"]
+
+
+def test_a_date_with_stray_spaces_is_not_a_numbered_heading() -> None:
+    assert outline("标题\n" + BODY + "\n4 月20 日，安徽省首次发布白皮书\n" + BODY) == []
+
+
+def test_lone_numbers_head_the_title_line_under_them() -> None:
+    text = "\n".join(["标题", BODY, "1", "全国名校长在小地方遇难题", BODY, "2", "爱与责任", BODY])
+    assert outline(text) == [(2, "全国名校长在小地方遇难题"), (2, "爱与责任")]
+
+
+def test_a_lone_number_without_a_title_line_is_the_heading() -> None:
+    text = "\n".join(["标题", BODY, "1", BODY, BODY, "2", "对此，刀哥也想说几点：", BODY])
+    assert outline(text) == [(2, "1"), (2, "2")]
+
+
+def test_a_ranked_list_of_lone_numbers_is_not_sections() -> None:
+    text = "\n".join(["标题", BODY, "1", "某学术年会", "2", "某地理大赛", "3", "某管理年会"])
+    assert outline(text) == []
+
+
+def test_a_page_number_inside_a_sentence_is_not_a_section() -> None:
+    text = "\n".join(["标题", "这项工作已经全面展开，各地正在", "1", BODY, "2", BODY])
+    assert outline(text) == []
