@@ -160,6 +160,7 @@ def describe(document: Document, file: str) -> dict[str, Any]:
             for heading in document.headings
         ],
         "paragraphs": len(document.paragraphs),
+        "articles": [article.id for article in document.articles],
         "diagnostics": [_diagnostic_data(d) for d in document.diagnostics],
     }
 
@@ -194,7 +195,9 @@ def format_report(report: Mapping[str, Any]) -> Iterator[str]:
         for line in removal["lines"]:
             yield f"    | {line}"
     yield ""
-    yield f"outline: {len(report['outline'])} headings, {report['paragraphs']} paragraphs"
+    articles = report["articles"]
+    counted = f", {len(articles)} articles ({articles[0]} … {articles[-1]})" if articles else ""
+    yield f"outline: {len(report['outline'])} headings, {report['paragraphs']} paragraphs{counted}"
     for heading in report["outline"]:
         indent = "  " * (heading["level"] - 2)
         yield (

@@ -75,7 +75,27 @@ class Paragraph:
     line: int
 
 
-Block = Heading | Paragraph
+@dataclass(frozen=True)
+class Article:
+    """The opening paragraph of a law's article: 第十条　为了…, 第十条之一, 第 1 條.
+
+    ``label`` is the article's number as written (第十条之一, 第 1 條) and the start of
+    ``text``; ``number`` and ``sub`` are its value (10 and 1 for 第十条之一). The paragraphs
+    after it, up to the next article or heading, are its 款 and 项. ``run`` counts the
+    article runs of the text: 1 for the law itself, 2 and on where the numbering starts
+    again at 第一条 (the own articles of an annex).
+    """
+
+    text: str
+    id: str
+    line: int
+    label: str
+    number: int
+    sub: int = 0
+    run: int = 1
+
+
+Block = Heading | Paragraph | Article
 
 
 @dataclass(frozen=True)
@@ -123,6 +143,10 @@ class Document:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(block for block in self.blocks if isinstance(block, Paragraph))
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(block for block in self.blocks if isinstance(block, Article))
 
     def with_text(self, metadata: Metadata, blocks: tuple[Block, ...]) -> Document:
         """A copy with new text fields (used by script conversion); ids are untouched."""

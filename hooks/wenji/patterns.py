@@ -135,8 +135,11 @@ def _cn(number: int) -> str:
 _FORMAL_DIGITS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾", "一二二三三四五六六七八九十")
 _ARTICLE = re.compile(
     r"^第[\s\u3000]*([一二三四五六七八九十百千零〇]{1,9}|\d{1,4})[\s\u3000]*[条條]"
-    r"(?:之([一二三四五六七八九十]{1,3}|\d{1,2}))?(?=[\s\u3000]|$)"
+    r"(?:之([一二三四五六七八九十]{1,3}|\d{1,2}))?"
 )
+# What may follow an article's number: a space, the end of the line, or the article's own
+# bracketed caption (第一条【立法目的】, 第一条（立法目的）). 第十七條規定… is a reference.
+_ARTICLE_END = re.compile(r"[\s\u3000【\[（(]|$")
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,11 @@ class ArticleNumber:
     text: str
 
 
-def article_number(text: str) -> ArticleNumber | None:
-    """The 第X条 / 第X條 / 第X条之一 that opens ``text`` (followed by a space or nothing)."""
+def article_number(text: str, loose: bool = False) -> ArticleNumber | None:
+    """The 第X条 / 第X條 / 第X条之一 that opens ``text``, followed by a space, nothing or
+    a bracketed caption (【立法目的】); with ``loose``, followed by anything (第一条为了…)."""
     match = _ARTICLE.match(text)
-    if match is None:
+    if match is None or not (loose or _ARTICLE_END.match(text, match.end())):
         return None
     sub = cn_to_int(match.group(2)) if match.group(2) else 0
     return ArticleNumber(cn_to_int(match.group(1)), sub, match.group(0))

@@ -13,10 +13,10 @@ through Python-Markdown; the body is HTML made here, in time linear in its lengt
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
-from .model import Document, Heading, Metadata
+from .model import Article, Block, Document, Heading, Metadata
 
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ASCII_PUNCTUATION}
@@ -33,6 +33,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "raw_link": "纯文本 (.txt)",
     "updated": "更新",
     "permalink": "段落链接",
+    "article_link": "条文链接",
 }
 
 
@@ -98,14 +99,58 @@ def render_markdown(
     if rows:
         parts.append('<dl class="wenji-meta">' + "".join(rows) + "</dl>")
     permalink_title = html_text(labels["permalink"])
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            classes = " .wenji-lead" if block.kind == "lead" else ""
-            heading = "#" * block.level
-            parts.append(f"{heading} {markdown_text(block.text)} {{#{block.id}{classes}}}")
+    for group in _groups(document.blocks):
+        if isinstance(group, Heading):
+            classes = " .wenji-lead" if group.kind == "lead" else ""
+            heading = "#" * group.level
+            parts.append(f"{heading} {markdown_text(group.text)} {{#{group.id}{classes}}}")
+        elif isinstance(group, tuple):
+            # One raw HTML block: Markdown leaves it whole, up to its </section>.
+            parts.append("\n".join(_article_html(group, labels)))
         else:
-            parts.append(_paragraph_html(block.id, block.text, permalink_title))
+            parts.append(_paragraph_html(group.id, group.text, permalink_title))
     return "\n\n".join(parts) + "\n"
+
+
+ArticleGroup = tuple[Article, tuple[Block, ...]]
+
+
+def _groups(blocks: Iterable[Block]) -> Iterator[Block | ArticleGroup]:
+    """The blocks, each article together with its paragraphs (up to the next article or
+    heading) as one group."""
+    article: Article | None = None
+    members: list[Block] = []
+    for block in blocks:
+        if article is not None and not isinstance(block, Heading | Article):
+            members.append(block)
+            continue
+        if article is not None:
+            yield article, tuple(members)
+            article, members = None, []
+        if isinstance(block, Article):
+            article = block
+        else:
+            yield block
+    if article is not None:
+        yield article, tuple(members)
+
+
+def _article_html(group: ArticleGroup, labels: Mapping[str, str]) -> Iterator[str]:
+    """An article as a ``<section>`` with its anchor: its label (第十条) in bold, its
+    paragraphs each with a permalink."""
+    article, members = group
+    text = article.text
+    label = article.label if article.label and text.startswith(article.label) else ""
+    opening = (
+        f'<strong class="wenji-article-label">{html_text(label)}</strong>' if label else ""
+    ) + html_text(text[len(label) :])
+    link_title = html_text(labels["article_link"])
+    yield f'<section class="wenji-article" id="{article.id}">'
+    yield (f'<p>{opening}<a class="headerlink" href="#{article.id}" title="{link_title}">¶</a></p>')
+    permalink_title = html_text(labels["permalink"])
+    for member in members:
+        yield _paragraph_html(member.id, member.text, permalink_title)
+    yield "</section>"
 
 
 def _paragraph_html(block_id: str, text: str, permalink_title: str) -> str:
@@ -190,7 +235,7 @@ def _body_html(
     paragraph_title = html_text(labels["permalink"])
     heading_title = html_text(heading_links.title)
     heading_class = html_text(heading_links.css_class)
-    for block in document.blocks:
+    for block in _groups(document.blocks):
         if isinstance(block, Heading):
             text = html_text(block.text)
             tag = f"h{block.level}"
@@ -202,5 +247,7 @@ def _body_html(
                 else ""
             )
             yield f'<{tag} id="{block.id}"{classes}>{text}{link}</{tag}>'
+        elif isinstance(block, tuple):
+            yield from _article_html(block, labels)
         else:
             yield _paragraph_html(block.id, block.text, paragraph_title)

@@ -29,6 +29,9 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
   become headings one level below their section;
+- :func:`.articles.mark_articles`: paragraphs opening with 第X条 in increasing order open
+  a law's articles (the paragraphs after one, up to the next article or heading, are its
+  款 and 项);
 - :func:`.numbering.numbering_anomalies`: numbering slips are reported, kept as written.
 """
 
@@ -39,6 +42,7 @@ from typing import Protocol
 
 from ..frontmatter import StructureOverrides
 from ..model import Block, Diagnostic, SourceLine
+from .articles import mark_articles
 from .draft import Draft, to_blocks
 from .fragments import keep_fragments
 from .laws import keep_items_in_articles, mark_annexes, mark_table_of_contents
@@ -68,7 +72,7 @@ def detect_structure(
     overrides: StructureOverrides = StructureOverrides(),
     rules: StructureRules = StructureRules(),
 ) -> tuple[list[Block], list[Diagnostic]]:
-    """Turn body lines into headings and paragraphs (ids still empty)."""
+    """Turn body lines into headings, articles and paragraphs (ids still empty)."""
     curator = CuratorOverrides(overrides, rules, source)
     markers = MarkerHeadings(rules, source)
     recognisers: tuple[LineRecogniser, ...] = (curator, SpeechFrame(), markers)
@@ -95,5 +99,6 @@ def detect_structure(
     assign_levels(drafts)
     if overrides.lead_sentences:
         mark_parallel_leads(drafts, rules)
+    mark_articles(drafts)
     diagnostics.extend(numbering_anomalies(drafts, source))
     return to_blocks(drafts), diagnostics

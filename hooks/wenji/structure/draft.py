@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Block, Heading, Paragraph
+from ..model import Article, Block, Heading, Paragraph
+from ..patterns import ArticleNumber
 
 
 @dataclass
@@ -17,7 +18,8 @@ class Draft:
 
     ``locked`` is set by a curator override, a salutation or a split-off body: no later
     recogniser may change the block. ``followers`` are paragraphs split off the same source
-    line after the draft became a heading.
+    line after the draft became a heading. ``article`` is set on a paragraph that opens a
+    law's article (:mod:`.articles`), ``article_run`` counts the text's article runs.
     """
 
     line: int
@@ -31,6 +33,8 @@ class Draft:
     kind: str = "marker"
     locked: bool = False
     followers: list[Draft] = field(default_factory=list)
+    article: ArticleNumber | None = None
+    article_run: int = 1
 
     def __post_init__(self) -> None:
         self.source_text = self.source_text or self.text
@@ -59,6 +63,19 @@ def to_blocks(drafts: Sequence[Draft]) -> list[Block]:
                     line=draft.line,
                     marker=draft.marker_text,
                     kind=draft.kind,  # type: ignore[arg-type]
+                )
+            )
+        elif draft.article is not None:
+            found = draft.article
+            blocks.append(
+                Article(
+                    draft.text,
+                    "",
+                    draft.line,
+                    label=found.text,
+                    number=found.number,
+                    sub=found.sub,
+                    run=draft.article_run,
                 )
             )
         else:
