@@ -204,6 +204,15 @@ def test_parts_of_an_edition_are_indexed_apart_and_listed(
     for part in (site / "pagefind", site / "pagefind" / "part1"):
         entry = json.loads((part / "pagefind-entry.json").read_text())
         assert entry["languages"]["zh-hans"]["page_count"] == 1
+        assert not list(part.glob("pagefind-*ui*")) and not list(part.glob("*highlight*"))
+    # The browser loads the script, worker and WebAssembly of the first bundle only.
+    assert {p.name for p in (site / "pagefind").glob("*.js")} == {
+        "pagefind.js",
+        "pagefind-worker.js",
+    }
+    assert list((site / "pagefind").glob("wasm.*.pagefind"))
+    part = site / "pagefind" / "part1"
+    assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
     assert leftovers(site, private_tmp) == []
 
 

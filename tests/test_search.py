@@ -120,6 +120,23 @@ def test_pagefind_reads_each_han_character_as_a_word() -> None:
     assert index_html("<html><article class='x'>正文</article></html>") is None
 
 
+def test_pagefind_reads_ids_of_headings_and_of_where_their_text_starts() -> None:
+    page = mark_article(
+        '<html lang="zh-Hans"><article class="md-content__inner md-typeset">'
+        '<h1 id="t">题</h1><p id="p-1">甲</p><p id="p-2">乙</p>'
+        '<h2 id="s-1">一</h2><p id="p-3">丙</p><ol id="l-1"><li id="p-4">丁</li></ol>'
+        '<h3 id="s-2">二</h3><h3 id="s-3">三</h3><p class="x" id="p-5" title="a">戊</p>'
+        '<p data-id="k" id="p-6">己</p></article></html>'
+    )
+    copy = index_html(page)
+    assert copy is not None
+    kept = re.findall(r'\sid="([^"]*)"', copy)
+    assert kept == ["t", "p-1", "s-1", "p-3", "s-2", "s-3", "p-5"]
+    for word in "甲乙丙丁戊己":  # every word is still read
+        assert word in copy
+    assert '<p data-id="k">己</p>' in copy
+
+
 # --- a built site -------------------------------------------------------------------------
 
 

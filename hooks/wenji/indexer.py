@@ -37,6 +37,20 @@ __all__ = ["IndexReport", "SearchIndexError", "StreamingIndex", "build_index", "
 PART_PAGES = 400  # pages a Pagefind process indexes (it needs about 0.7 MB a page)
 MAX_JOBS = 4
 PARTS_FILE = "wenji-parts.json"  # the parts of an edition's bundle, for assets/search.js
+# What Pagefind writes that wenji's search never loads: its own search interfaces (about
+# 420 KB a bundle); in a merged part also the script, worker and WebAssembly, which the
+# browser takes from the first bundle (``mergeIndex`` reads a part's entry, metadata,
+# index chunks and fragments only).
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+UNUSED_IN_PARTS = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
 _live: set[StreamingIndex] = set()  # indexes not finished yet, stopped at exit
 
@@ -218,6 +232,8 @@ class StreamingIndex:
                 raise SearchIndexError(f"Pagefind failed twice: {unit.result}{where}")
             for language, count in unit.result.items():
                 languages[language] = languages.get(language, 0) + count
+        for number, unit in enumerate(units):
+            _prune(unit.output, UNUSED + (UNUSED_IN_PARTS if number else ()))
         parts = [unit.output.relative_to(staging).as_posix() + "/" for unit in units[1:]]
         (staging / PARTS_FILE).write_text(json.dumps({"parts": parts}), encoding="utf-8")
         shutil.rmtree(output, ignore_errors=True)
@@ -243,6 +259,12 @@ def build_index(
         return index.finish()
     finally:
         index.abort()
+
+
+def _prune(bundle: Path, patterns: tuple[str, ...]) -> None:
+    for pattern in patterns:
+        for path in bundle.glob(pattern):
+            path.unlink()
 
 
 def _staging(site_dir: Path, prefix: str) -> Path:

@@ -38,6 +38,8 @@ _HAN_PAIR = re.compile(f"(?<=[{HAN}])(?=[{HAN}])")
 BODY_MARK = "data-pagefind-body"
 _HTML_LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
 _ARTICLE = re.compile(r'<article (?=class="md-content__inner[ "])')
+# An element's id attribute in the article, and whether the element is a heading.
+_ID_ATTRIBUTE = re.compile(r'<(h[1-6]|[a-z][a-z0-9]*)\b[^>]*?(\sid="[^"]*")', re.I)
 _MATERIAL_WORKER = re.compile(
     r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"'
 )
@@ -63,9 +65,34 @@ def index_html(html: str) -> str | None:
     end = len(html) if end < 0 else end + len("</article>")
     language = _HTML_LANG.search(html)
     lang = f' lang="{language.group(1)}"' if language else ""
-    article = _HAN_PAIR.sub("\u200b", html[start:end])
+    article = _HAN_PAIR.sub("\u200b", _section_anchors_only(html[start:end]))
     head = '<head><meta charset="utf-8"></head>'
     return f"<!doctype html><html{lang}>{head}<body>{article}</body></html>"
+
+
+def _section_anchors_only(article: str) -> str:
+    """The article with ids on its headings and on the first element after each, no others.
+
+    Pagefind keeps, in each page's fragment, the text of every element with an id; with an
+    id on every paragraph that is the whole text a second time. ``assets/search.js`` needs
+    the headings (sections and their titles) and where each heading's text starts (the
+    first element after it); other ids only made every fragment, and every query that
+    loads it, about twice as big.
+    """
+    parts: list[str] = []
+    at, after_heading = 0, True  # the page's h1 is the first heading
+    for match in _ID_ATTRIBUTE.finditer(article):
+        heading = match.group(1).lower() in _HEADINGS
+        if heading or after_heading:
+            after_heading = heading
+            continue
+        parts.append(article[at : match.start(2)])
+        at = match.end(2)
+    parts.append(article[at:])
+    return "".join(parts)
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def silence_material_worker(html: str) -> tuple[str, bool]:
