@@ -189,6 +189,20 @@ def test_theme_features(seed_site: Build) -> None:
         assert f'"{feature}"' in page
 
 
+def test_the_toc_is_written_once_and_copied_into_the_menu_by_the_page(seed_site: Build) -> None:
+    page = seed_site.page(page_uri("city-four-dares-mobilisation"))
+    lists = re.findall(r'<ul class="md-nav__list" data-md-component="toc"[^>]*>', page)
+    assert len(lists) == 2  # the menu's (phone) and the sidebar's
+    assert (
+        '<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix data-wenji-toc></ul>'
+        in page
+    )
+    sidebar = page.split('data-md-type="toc"', 1)[1]
+    links = re.findall(r'<a href="#(s-[^"]+)" class="md-nav__link">', page)
+    assert links and links == re.findall(r'<a href="#(s-[^"]+)" class="md-nav__link">', sidebar)
+    assert 'document.querySelectorAll("[data-wenji-toc]")' in sidebar
+
+
 def test_pages_are_minified_but_pre_blocks_are_kept(seed_site: Build) -> None:
     for page in [seed_site.site / "index.html", *seed_site.site.glob("*/*/index.html")]:
         text = page.read_text(encoding="utf-8")
