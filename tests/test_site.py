@@ -214,6 +214,21 @@ def test_pages_are_minified_but_pre_blocks_are_kept(seed_site: Build) -> None:
     )
 
 
+def test_links_and_the_theme_configuration_carry_characters_not_escapes() -> None:
+    page = (
+        '<p>href="%E5%9C%A8"</p><a class="x" href="../%E5%9C%A8%20a%2F/%E5">在</a>'
+        '<link rel="next" href="../%e5%9c%a8/">'
+        '<script id="__config" type="application/json">'
+        '{"a": "\\u5df2\\\\u5df2 \\u003c/script> \\ud83d\\ude00 \\u2028"}</script>'
+    )
+    assert minify_html(page) == (
+        '<p>href="%E5%9C%A8"</p><a class="x" href="../在%20a%2F/%E5">在</a>'
+        '<link rel="next" href="../在/">'
+        '<script id="__config" type="application/json">'
+        '{"a": "已\\\\u5df2 \\u003c/script> \\ud83d\\ude00 \\u2028"}</script>'
+    )
+
+
 def test_the_footer_speaks_the_language_of_the_page(seed_site: Build) -> None:
     """Material's one English sentence, "Made with Material for MkDocs", in each edition's script;
     the rest of its strings come translated with theme.language."""
