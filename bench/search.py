@@ -257,9 +257,9 @@ def search_in_browser(browser: Any, origin: str, site: Path, query: Query) -> No
         if query.backend == "pagefind":  # the exact count (the box rounds 1,234 to 1.2k)
             query.count = page.evaluate(
                 """async (word) => {
-                    const root = new URL(".", new URL(JSON.parse(
-                        document.getElementById("__config").textContent).base + "/", location));
-                    const pagefind = await import(new URL("pagefind/pagefind.js", root));
+                    // the bundle search.js loaded (and merged its parts into): the page's own
+                    const named = document.documentElement.dataset.wenjiPagefind;
+                    const pagefind = await import(new URL("pagefind.js", new URL(named, location)));
                     const chars = word.match(/./gu).join(" ");
                     return (await pagefind.search(`"${chars}"`)).results.length;
                 }""",
