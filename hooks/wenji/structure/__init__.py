@@ -26,6 +26,8 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
 - :func:`.sections.mark_numbered_sections`: parts numbered by a lone 1, 2, 3 … line;
 - :func:`.titles.mark_standalone_titles`: short unmarked title lines between paragraphs;
+- :func:`.own_lines.mark_own_line_leads`: leads on a line of their own over their body,
+  and standalone statements (五年来，…) that head the paragraphs after them;
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
   become headings one level below their section;
@@ -53,6 +55,7 @@ from .lists import demote_lists
 from .markers import MarkerHeadings
 from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
+from .own_lines import mark_own_line_leads
 from .rules import StructureRules
 from .sections import mark_numbered_sections
 from .titles import mark_standalone_titles
@@ -96,6 +99,8 @@ def detect_structure(
     demote_lists(drafts)
     mark_numbered_sections(drafts)
     mark_standalone_titles(drafts)
+    if overrides.lead_sentences:
+        mark_own_line_leads(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:
         mark_parallel_leads(drafts, rules)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from ..patterns import OPENER_KINDS
 from .draft import Draft
 from .laws import ANNEX, LAW_UNITS
+from .own_lines import LEAD
 
 PLAIN = "plain"
 _RANK = {
@@ -44,6 +45,7 @@ _RANK = {
     "decimal3": 8,
     "decimal4": 9,
 }
+_OPENERS = frozenset({*OPENER_KINDS, LEAD})
 # Families that close deeper families they must contain when they appear.
 _CONTAINERS = frozenset(
     {*LAW_UNITS, "cn", "cn_formal", "cn_space", "decimal1", "decimal2", "decimal3"}
@@ -57,14 +59,17 @@ def assign_levels(drafts: list[Draft]) -> None:
     for index, draft in enumerate(drafts):
         if not draft.heading:
             continue
-        family = draft.marker_kind or PLAIN
+        family = draft.marker_kind or (LEAD if draft.kind == LEAD else PLAIN)
         if family == ANNEX:  # 序言, 附则, 附件: top level, containing no family
             stack.clear()
             draft.level = draft.level or 2
             continue
-        if family in OPENER_KINDS:  # 一是 / —— open paragraphs of the section they are in
-            while stack and stack[-1] in OPENER_KINDS and stack[-1] != family:
-                stack.pop()
+        # 一是 / —— and lead lines open paragraphs of the section they are in: a numbered
+        # family or title is their sibling (（一） after a run of —— leads), not inside
+        # them; 一是 / —— contain no other opener but may open the paragraphs under a lead.
+        inner = OPENER_KINDS if family == LEAD or family in OPENER_KINDS else _OPENERS
+        while stack and stack[-1] in inner and stack[-1] != family:
+            stack.pop()
         if family in stack:
             del stack[stack.index(family) + 1 :]
         else:

@@ -52,8 +52,8 @@ def mark_standalone_titles(drafts: Sequence[Draft]) -> None:
         previous = drafts[index - 1] if index else None
         if previous is not None:
             last = previous.followers[-1].text if previous.followers else previous.text
-            if not previous.heading and not last.endswith(_FINISHED):
-                continue
+            if (previous.followers or not previous.heading) and not last.endswith(_FINISHED):
+                continue  # the line goes on a sentence its predecessor left open
             if previous.heading and not previous.followers:
                 continue  # right under a heading: its subtitle or a fragment, not a section
         if _opens_section(draft, drafts[index + 1]):
