@@ -129,3 +129,33 @@ def test_a_title_line_does_not_continue_a_sentence_left_open() -> None:
         ]
     )
     assert outline(text) == [(2, "一、工作"), (3, "——改革开放持续深化")]
+
+
+def test_statements_sit_below_an_unnumbered_section_title() -> None:
+    text = spaced(
+        "过去五年工作的基本总结",
+        BODY,
+        "五年来，在改革开放的推动下，国民经济持续发展",
+        f"国家经济实力显著增强。\n{BODY}",
+        f"城乡人民生活进一步改善。\n{BODY}",
+        "五年来，经济体制改革全面展开，取得了重大进展",
+        BODY,
+    )
+    assert outline(text) == [
+        (2, "过去五年工作的基本总结"),
+        (3, "五年来，在改革开放的推动下，国民经济持续发展"),
+        (4, "国家经济实力显著增强"),
+        (4, "城乡人民生活进一步改善"),
+        (3, "五年来，经济体制改革全面展开，取得了重大进展"),
+    ]
+
+
+def test_lead_lines_over_their_body_do_not_count_against_a_blank_line_layout() -> None:
+    leads = [f"必须坚持第{n}项方针。\n{BODY}" for n in "一二三四五六"]
+    text = spaced("一、基本经验", BODY, *leads)
+    assert outline(text)[1:] == [(3, f"必须坚持第{n}项方针") for n in "一二三四五六"]
+
+
+def test_a_closing_title_before_the_salutation_is_a_heading() -> None:
+    text = "\n".join(["标题", "一、工作", BODY, "结束语", "各位代表！", BODY])
+    assert outline(text) == [(2, "一、工作"), (2, "结束语")]

@@ -31,6 +31,7 @@ class Draft:
     marker_number: int = 0
     level: int | None = None
     kind: str = "marker"
+    family: str = ""  # how an unnumbered heading nests (lead lines, statements)
     locked: bool = False
     followers: list[Draft] = field(default_factory=list)
     article: ArticleNumber | None = None
@@ -41,7 +42,7 @@ class Draft:
 
     def demote(self) -> None:
         """Make this draft the paragraph it was in the source (marker and body rejoined)."""
-        self.heading, self.level, self.kind = False, None, "marker"
+        self.heading, self.level, self.kind, self.family = False, None, "marker", ""
         self.text, self.followers = self.source_text, []
 
 

@@ -12,7 +12,8 @@ from .draft import Draft
 
 ANNEX = "annex"
 _ANNEX = re.compile(
-    r"^(?:序[\s\u3000]*言|附[\s\u3000]*[则則]|附[\s\u3000]*[件表录錄][一二三四五六七八九十\d]{0,3})$"
+    r"^(?:序[\s\u3000]*言|附[\s\u3000]*[则則]|附[\s\u3000]*[件表录錄][一二三四五六七八九十\d]{0,3}"
+    r"|结[\s\u3000]*束[\s\u3000]*[语語]|結[\s\u3000]*束[\s\u3000]*語)$"  # a report's closing part
 )
 _CLAUSE_PUNCTUATION = re.compile(r"[，,。；;：:！？!?]")
 LAW_UNITS = frozenset(
@@ -87,7 +88,8 @@ def _titles_articles(drafts: Sequence[Draft], index: int) -> bool:
 
 
 def mark_annexes(drafts: Sequence[Draft]) -> None:
-    """序言, 附则, 附件 (附件一, 附件2) on a line of their own are top-level headings."""
+    """序言, 附则, 附件 (附件一, 附件2) and a report's 结束语 on a line of their own are
+    top-level headings."""
     for draft in drafts:
         if not draft.locked and not draft.heading and _ANNEX.match(draft.text):
             draft.heading, draft.marker_kind = True, ANNEX

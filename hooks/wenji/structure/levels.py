@@ -9,6 +9,8 @@ gets them at level 2.
 
 Headings without a marker (curator overrides, standalone section titles) form their own
 family ``plain``: at the top before any marker, else one level below the open section.
+Lead lines and standalone statements (:mod:`.own_lines`) carry their own family. Paragraph
+openers (一是, ——, lead lines) never contain a numbered family or a title: those close them.
 A law's 序言, 附则 and 附件 are top-level and close every open family.
 
 A family that opens after a family of the same rank has ended for good (第一个问题… after the
@@ -59,7 +61,7 @@ def assign_levels(drafts: list[Draft]) -> None:
     for index, draft in enumerate(drafts):
         if not draft.heading:
             continue
-        family = draft.marker_kind or (LEAD if draft.kind == LEAD else PLAIN)
+        family = draft.marker_kind or draft.family or PLAIN
         if family == ANNEX:  # 序言, 附则, 附件: top level, containing no family
             stack.clear()
             draft.level = draft.level or 2

@@ -8,8 +8,9 @@ Copies of reports taken from web pages keep a bold lead as a line of its own, in
   ``lead``, one level below it); a run needs two of them in one section.
 - **standalone statements**: one-sentence lines with blank lines around them that open
   with the same words (五年来，国民经济保持良好发展势头… / 五年来，改革开放取得…),
-  each heading the paragraphs after it; they are section titles (family ``plain``), so
-  the leads and numbered items under them nest one level deeper.
+  each heading the paragraphs after it; they are section titles of a family of their
+  own (``statement``), one level below the section they are in, and the leads and
+  numbered items under them nest one level deeper.
 
 A line is never one of them when it speaks to the audience, introduces a list (ends in
 ：) or leaves its sentence open (，；、); both need a run, so a single short paragraph
@@ -26,6 +27,7 @@ from ..patterns import OPENER_KINDS, article_number, first_sentence
 from .draft import Draft, drop_final_full_stop
 
 LEAD = "lead"
+STATEMENT = "statement"
 OWN_LINE_MAX = 80  # a lead over its body may be a long sentence (…，…，…。)
 STATEMENT_MAX = 50
 SHARED_OPENING = 3  # statements that open with the same words (五年来，) are parallel
@@ -73,8 +75,13 @@ def _section_breaks(drafts: Sequence[Draft]) -> list[int]:
     return found
 
 
-def _blank_separated(drafts: Sequence[Draft]) -> bool:
-    adjacent = sum(1 for a, b in pairwise(drafts) if b.line == a.line + 1)
+def _blank_separated(drafts: Sequence[Draft], leads: set[int]) -> bool:
+    """Are paragraphs separated by blank lines (apart from lead lines over their body)?"""
+    adjacent = sum(
+        1
+        for index, (a, b) in enumerate(pairwise(drafts))
+        if b.line == a.line + 1 and index not in leads
+    )
     return len(drafts) >= 4 and adjacent <= _ADJACENT_SHARE * (len(drafts) - 1)
 
 
@@ -146,18 +153,18 @@ def mark_own_line_leads(drafts: Sequence[Draft]) -> None:
     """
     if sum(1 for d in drafts if not d.marker_kind and article_number(d.text)) >= 2:
         return
-    if not _blank_separated(drafts):
+    found = [i for i in range(len(drafts)) if _lead_over_body(drafts, i)]
+    if not _blank_separated(drafts, set(found)):
         return  # lines follow each other: which of them stand apart cannot be seen
     sections = _section_breaks(drafts)
-    found = [i for i in range(len(drafts)) if _lead_over_body(drafts, i)]
     for run in _runs(found, sections):
         for index in run:
             draft = drafts[index]
-            draft.heading, draft.kind = True, LEAD
+            draft.heading, draft.kind, draft.family = True, "lead", LEAD
             draft.text = drop_final_full_stop(draft.text)
     found = [i for i in range(len(drafts)) if _statement(drafts, i)]
     for run in _runs(found, sections):
         for index in _statements(drafts, run):
             draft = drafts[index]
-            draft.heading, draft.kind = True, "title"
+            draft.heading, draft.kind, draft.family = True, "title", STATEMENT
             draft.text = drop_final_full_stop(draft.text)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..dates import parse_date
-from ..patterns import article_number
+from ..patterns import article_number, is_salutation
 from .draft import Draft
 
 TITLE_MAX = 30
@@ -56,5 +56,8 @@ def mark_standalone_titles(drafts: Sequence[Draft]) -> None:
                 continue  # the line goes on a sentence its predecessor left open
             if previous.heading and not previous.followers:
                 continue  # right under a heading: its subtitle or a fragment, not a section
-        if _opens_section(draft, drafts[index + 1]):
+        following = drafts[index + 1]
+        if is_salutation(following.text) and index + 2 < len(drafts):
+            following = drafts[index + 2]  # 结束语 / 各位代表！ / the closing words
+        if _opens_section(draft, following):
             draft.heading, draft.kind = True, "title"
