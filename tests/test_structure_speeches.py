@@ -111,3 +111,40 @@ def test_pieces_of_a_line_broken_around_a_quotation_are_not_headings() -> None:
 def test_a_summing_up_sentence_is_not_a_lead() -> None:
     text = f"标题\n总之，要建立经常工作。{BODY}\n党委要加强支部工作。{BODY}\n"
     assert outline(text) == []
+
+
+def test_paragraphs_echoing_the_same_words_in_a_section_are_leads() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、社会建设",
+            "加强社会建设，是社会稳定的重要保证。" + BODY,
+            "加强社会建设，必须以改善民生为重点。" + BODY,
+            "加强社会建设，必须推进体制改革。" + BODY,
+        ]
+    )
+    assert outline(text) == [
+        (2, "一、社会建设"),
+        (3, "加强社会建设，是社会稳定的重要保证"),
+        (3, "加强社会建设，必须以改善民生为重点"),
+        (3, "加强社会建设，必须推进体制改革"),
+    ]
+
+
+def test_echoes_are_judged_as_a_run_and_not_before_the_first_section() -> None:
+    long_one = "深入贯彻落实科学发展观，要求我们始终坚持一个中心两个基本点的基本路线。"
+    echoes = [
+        long_one + BODY,
+        "深入贯彻落实科学发展观，要求我们构建和谐社会。" + BODY,
+        "深入贯彻落实科学发展观，要求我们深化改革开放。" + BODY,
+        "深入贯彻落实科学发展观，要求我们加强党的建设。" + BODY,
+    ]
+    assert outline("\n".join(["标题", "一、总论", *echoes])) == [(2, "一、总论")]
+    framing = ["这次会议开得很好，很成功。" + BODY, "这次会议讨论了许多问题。" + BODY]
+    framing.append("这次会议恢复了好的传统。" + BODY)
+    assert outline("\n".join(["标题", *framing, "一、总论", BODY])) == [(2, "一、总论")]
+
+
+def test_two_short_openers_in_a_text_without_sections_are_not_leads() -> None:
+    text = f"标题\n要研究投资方向问题。{BODY}\n天津港下放两年来效益显著提高。{BODY}\n"
+    assert outline(text) == []

@@ -29,6 +29,8 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.own_lines.mark_own_line_leads`: leads on a line of their own over their body,
   and standalone statements (五年来，…) that head the paragraphs after them;
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
+- :func:`.leads.mark_echo_leads`: runs of paragraphs in a section that open with the same
+  words (加强社会建设，是… / 加强社会建设，必须…) are leads one level below it;
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
   become headings one level below their section;
 - :func:`.articles.mark_articles`: paragraphs opening with 第X条 in increasing order open
@@ -48,7 +50,7 @@ from .articles import mark_articles
 from .draft import Draft, to_blocks
 from .fragments import keep_fragments
 from .laws import keep_items_in_articles, mark_annexes, mark_table_of_contents
-from .leads import mark_parallel_leads
+from .leads import mark_echo_leads, mark_parallel_leads
 from .levels import assign_levels
 from .linklists import demote_link_lists
 from .lists import demote_lists
@@ -103,6 +105,7 @@ def detect_structure(
         mark_own_line_leads(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:
+        mark_echo_leads(drafts)
         mark_parallel_leads(drafts, rules)
     mark_articles(drafts)
     diagnostics.extend(numbering_anomalies(drafts, source))

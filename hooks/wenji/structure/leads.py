@@ -26,6 +26,13 @@ _STATEMENT = re.compile(
 )
 
 
+_PAIR_SPREAD = 3  # a lone pair of leads: lengths this close, or the same first words
+# Echoes: paragraphs of a section that open with the same words (我们主张… 加强社会建设，…)
+_ECHO_MIN_RUN = 3
+_ECHO_PREFIX = 4
+_ECHO_SENTENCE_MAX = 30
+
+
 def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
     if draft.heading or draft.locked or draft.marker_kind or article_number(draft.text):
         return None
@@ -37,6 +44,15 @@ def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
     if len(rest) < len(sentence):
         return None
     return sentence, rest
+
+
+def _alike(window: Sequence[tuple[int, str, str]]) -> bool:
+    """A pair is alike when its sentences are of nearly one length or start alike; longer
+    runs are evidence enough."""
+    if len(window) > 2:
+        return True
+    (_, first, _), (_, second, _) = window
+    return abs(len(first) - len(second)) <= _PAIR_SPREAD or first[:2] == second[:2]
 
 
 def _parallel_end(run: Sequence[tuple[int, str, str]], start: int, rules: StructureRules) -> int:
@@ -85,6 +101,10 @@ def mark_parallel_leads(drafts: list[Draft], rules: StructureRules) -> None:
     """
     if sum(1 for d in drafts if not d.marker_kind and article_number(d.text)) >= 2:
         return
+    # In a text without sections, two short openers of unlike build are a coincidence of
+    # style (要研究投资方向问题。 天津港下放两年来经济效益显著提高。), not two leads
+    sectioned = any(d.heading for d in drafts)
+    min_run = rules.parallel_min_run
     levels = _LevelTracker(drafts)
     index = 0
     while index < len(drafts):
@@ -94,9 +114,9 @@ def mark_parallel_leads(drafts: list[Draft], rules: StructureRules) -> None:
             run.append((cursor, *split))
             cursor += 1
         start = 0
-        while len(run) - start >= rules.parallel_min_run:
+        while len(run) - start >= min_run:
             end = _parallel_end(run, start, rules)
-            if end - start >= rules.parallel_min_run:
+            if end - start >= min_run and (sectioned or _alike(run[start:end])):
                 level = min(6, levels.before(run[start][0]) + 1)
                 _promote(drafts, run[start:end], level)
                 start = end
@@ -111,3 +131,53 @@ def _promote(drafts: list[Draft], run: Sequence[tuple[int, str, str]], level: in
         draft.heading, draft.kind, draft.level = True, "lead", level
         draft.followers.append(Draft(draft.line, rest, locked=True))
         draft.text = drop_final_full_stop(sentence)
+
+
+def _opening(draft: Draft) -> tuple[str, str] | None:
+    """The first sentence and the rest of an unnumbered paragraph, if it goes on."""
+    if draft.heading or draft.locked or draft.marker_kind or article_number(draft.text):
+        return None
+    sentence, rest = first_sentence(draft.text)
+    return (sentence, rest) if rest else None
+
+
+def _echo_lead(sentence: str, rest: str) -> bool:
+    return (
+        sentence.endswith("。")
+        and len(sentence) <= _ECHO_SENTENCE_MAX
+        and len(rest) >= len(sentence)
+    )
+
+
+def mark_echo_leads(drafts: list[Draft]) -> None:
+    """Runs of three or more paragraphs inside a section whose short opening sentences echo
+    the same first words (加强社会建设，是…。 加强社会建设，必须…。) are leads, even when they
+    are statements (我们主张…。 新时期最鲜明的特点是…。).
+
+    Judged by the run as a whole: every paragraph that opens with those words must open
+    with a short sentence and go on under it, else they are ordinary paragraphs that repeat
+    an opener. Before the first heading such a run frames the text (这次会议开得很好…。).
+    """
+    if sum(1 for d in drafts if not d.marker_kind and article_number(d.text)) >= 2:
+        return
+    levels = _LevelTracker(drafts)
+    index = 0
+    while index < len(drafts):
+        opening = _opening(drafts[index])
+        if opening is None or len(opening[0]) <= _ECHO_PREFIX:
+            index += 1
+            continue
+        prefix = opening[0][:_ECHO_PREFIX]
+        run = [(index, *opening)]
+        cursor = index + 1
+        while cursor < len(drafts):
+            following = _opening(drafts[cursor])
+            if following is None or not following[0].startswith(prefix):
+                break
+            run.append((cursor, *following))
+            cursor += 1
+        if len(run) >= _ECHO_MIN_RUN and all(_echo_lead(s, r) for _, s, r in run):
+            outer = levels.before(index)
+            if outer > 1:
+                _promote(drafts, run, min(6, outer + 1))
+        index = cursor
