@@ -148,3 +148,19 @@ def test_echoes_are_judged_as_a_run_and_not_before_the_first_section() -> None:
 def test_two_short_openers_in_a_text_without_sections_are_not_leads() -> None:
     text = f"标题\n要研究投资方向问题。{BODY}\n天津港下放两年来效益显著提高。{BODY}\n"
     assert outline(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [
+        ("二、九十年代改革和建设的主要任务", "二、"),
+        ("一、三年来的工作", "一、"),
+        ("一、二线城市房价持续上涨", None),
+        ("二、三十人参加了会议", None),
+        ("九、十月份是收获季节", None),
+        ("十、十一月份雨水偏少", None),
+    ],
+)
+def test_a_range_of_numbers_needs_numbers_a_step_apart(line: str, marker: str | None) -> None:
+    found = numbering_marker(line)
+    assert (found.text if found else None) == marker

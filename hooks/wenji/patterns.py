@@ -36,7 +36,7 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "ordinal_topic",
         re.compile(rf"^第({_CN_NUMERAL})(?:点|条|項|项|方面|个[\u4e00-\u9fff]{{1,2}})[，,：:]"),
     ),
-    ("cn", re.compile(rf"^({_CN_NUMERAL})(、)(?!{_RANGE_TAIL})")),
+    ("cn", re.compile(rf"^({_CN_NUMERAL})(、)")),  # not a range: see _is_range
     # 一　解放思想…, or 一 alone on its line: a section number set off by a space
     ("cn_space", re.compile(rf"^({_CN_SMALL})(?:[ \u3000]+(?=[\u4e00-\u9fff“「《])|$)")),
     ("cn_formal", re.compile(r"^([壹贰叁肆伍陆柒捌玖拾貳參陸]{1,3})(、)")),
@@ -161,10 +161,31 @@ def article_number(text: str, loose: bool = False) -> ArticleNumber | None:
     return ArticleNumber(cn_to_int(match.group(1)), sub, match.group(0))
 
 
+_RANGE = re.compile(_RANGE_TAIL)
+
+
+def _is_range(text: str, numeral: str, end: int) -> bool:
+    """一、二线 / 三、五年 / 二、三十人: two numbers a step or two apart, then a counted word.
+    二、九十年代… is a marker: 九 does not follow 二."""
+    if _RANGE.match(text, end) is None:
+        return False
+    return 0 < _leading_value(text[end : end + 2]) - _leading_value(numeral) <= 2
+
+
+def _leading_value(numeral: str) -> int:
+    """The number a range counts by: 三十 → 3 (三、四十), 十一 → 11 (十、十一月)."""
+    if numeral.startswith("十"):
+        rest = numeral[1:2]
+        return 10 + (CN_DIGITS.find(rest) - 1 if rest and rest in CN_DIGITS[2:] else 0)
+    return CN_DIGITS.find(numeral[:1]) - 1
+
+
 def numbering_marker(text: str) -> Marker | None:
     """The numbering marker at the start of ``text``, if any."""
     for kind, pattern in MARKER_PATTERNS:
         match = pattern.match(text)
+        if match and kind == "cn" and _is_range(text, match.group(1), match.end()):
+            continue
         if match:
             if kind == "dash":
                 number = 0
