@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Build, run_mkdocs, write_project
 from htmlread import read_article
 from wenji.model import Article
 from wenji.pipeline import process
+from wenji.script import convert_document, get_converter
 
 LAW = [
     "中华人民共和国示例法",
@@ -130,3 +133,35 @@ def test_a_number_without_a_space_opens_only_the_next_article() -> None:
 def test_a_speechs_enumeration_is_not_a_law() -> None:
     lines = ["讲话", "第一条，我们必须坚持社会主义道路。", "第二条，我们必须坚持人民民主专政。"]
     assert articles(lines) == []
+
+
+ARTICLE_LINES = [
+    "第一条　甲。",
+    "第二条　乙：",
+    "第二条",
+    "第十条之一　丙。",
+    "第 3 條",
+    "第三条规定的事项。",
+    "第四条丁。",
+    "（一）戊；",
+    "第一章　总则",
+    "附件",
+    "正文。",
+]
+ANCHOR = re.compile(r"art-\d+(-\d+)?(-r\d+)?(-d\d+)?(-p\d+)?")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ARTICLE_LINES), min_size=1, max_size=30))
+def test_article_anchors_are_unique_and_survive_conversion(lines: list[str]) -> None:
+    document = process("\n".join(["示例法", *lines]).encode("utf-8"), "t.txt")
+    ids = [block.id for block in document.blocks]
+    assert len(ids) == len(set(ids))
+    keys = [(a.number, a.sub, a.run) for a in document.articles]
+    assert len(keys) == len(set(keys))
+    for block in document.blocks:
+        assert not block.id.startswith("art-") or ANCHOR.fullmatch(block.id), block.id
+    converted = convert_document(document, get_converter("s2tw"))
+    assert [block.id for block in converted.blocks] == ids
+    for article in converted.articles:
+        assert article.text.startswith(article.label)

@@ -24,6 +24,7 @@ line = st.lists(
         ),
         st.sampled_from(SPECIALS),
         st.sampled_from(["一、", "（一）", "1.", "第一，", "同志们：", "。", "要坚持", "**"]),
+        st.sampled_from(["第一条　", "第二条", "第十条之一 ", "第 2 條", "第一章　"]),
         st.text(alphabet="干部敢为地方闯企业群众首创要坚持着力在，。“”", max_size=30),
     ),
     max_size=8,
@@ -52,6 +53,7 @@ def test_no_character_lost_and_no_element_from_text(text: str) -> None:
         return
     article = read_article(to_html(render_markdown(document)))
     allowed = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "a", "dl", "div", "dt", "dd"}
+    allowed |= {"section", "strong"}  # a law's article and its number
     assert {e.tag for e in article.elements} <= allowed
     for element in article.elements:
         assert set(element.attrs) <= {"id", "class", "href", "title"}
