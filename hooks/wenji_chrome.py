@@ -97,6 +97,6 @@ def finish_page(output: str, page: Page, state: BuildState) -> str:
             "search may answer queries instead of Pagefind",
             page.file.src_uri,
         )
-    if state.index is not None:
+    if state.index is not None and (not state.shard or state.shard.indexes(page.file.src_uri)):
         state.index.add(page.file.dest_uri, output)
     return output

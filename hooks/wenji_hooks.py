@@ -36,6 +36,7 @@ from wenji_navigation import title_pages
 from wenji_pages import fill_content, prepare_markdown, read_source
 from wenji_searchindex import finish_index, start_index, stop_index
 from wenji_serve import keep_watching
+from wenji_shard import configure_slice
 from wenji_state import BuildState, Session, log
 
 TEMPLATES = Path(__file__).parent / "wenji" / "templates"  # theme overrides (the footer)
@@ -54,7 +55,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _session.serve_dirty = command == "serve" and dirty
+    _session.serving = command == "serve"
+    _session.serve_dirty = _session.serving and dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -93,6 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.pagefind = settings.search == "pagefind" and _has_search_box(config)
     if _state.pagefind:
         config.extra_javascript = [*config.extra_javascript, SEARCH_SCRIPT]
+    _state.shard = configure_slice(settings, config, _session.serving)
     return config
 
 
@@ -118,7 +121,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         edition_config["nav"] = _state.nav_configs[prefix]
         _state.edition_navs[prefix] = get_navigation(edition_files, edition_config)
         title_pages(_state.nav_configs[prefix], files)
+    if _state.shard is not None:
+        _state.shard.leave_out_other_texts(files, nav, _state.pages)
     return nav
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if _state.shard is not None:
+        _state.shard.env = env  # for the sitemap of every page, at the end
+    return env
 
 
 # --- pages ----------------------------------------------------------------------------
@@ -173,6 +184,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     _session.built_pages.update(_state.pages)
     if _state.pagefind:
         finish_index(_state, _session)
+    if _state.shard is not None:
+        _state.shard.finish(config)
 
 
 def on_build_error(error: Exception) -> None:

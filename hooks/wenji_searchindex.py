@@ -16,7 +16,8 @@ def start_index(site_dir: Path, state: BuildState, session: Session) -> None:
     if session.serve_dirty and (site_dir / "pagefind" / "pagefind-entry.json").is_file():
         return
     try:
-        state.index = StreamingIndex(site_dir, tuple(state.editions))
+        folder = state.shard.shard.folder if state.shard else ""  # a slice's parts apart
+        state.index = StreamingIndex(site_dir, tuple(state.editions), folder=folder)
     except SearchIndexError as error:
         log.warning("wenji: search: %s; the site has no search", error)
 

@@ -21,6 +21,7 @@ from wenji.indexer import StreamingIndex
 from wenji.library import Folder, Library, Text
 from wenji.model import Diagnostic
 from wenji.render import RenderedPage
+from wenji_shard import SliceBuild
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
@@ -62,6 +63,7 @@ class BuildState:
     index: StreamingIndex | None = None  # Pagefind, fed page by page (None: not indexing)
     sources: dict[str, str] = field(default_factory=dict)  # in-memory page sources, by URI
     bodies: dict[str, RenderedPage] = field(default_factory=dict)  # read, not yet rendered
+    shard: SliceBuild | None = None  # building one slice of the site (wenji_shard)
 
     def edition_of(self, uri: str) -> str:
         """The prefix of the edition the page of ``uri`` belongs to; "" for the primary."""
@@ -78,6 +80,7 @@ class Session:
     built_sources: dict[str, str] = field(default_factory=dict)  # last finished build's sources
     built_pages: set[str] = field(default_factory=set)  # the text pages of the last build
     serve_dirty: bool = False  # `mkdocs serve --dirty`: rebuilds keep the first search index
+    serving: bool = False  # `mkdocs serve` (which shows the whole site, never a slice)
 
     def library(self, settings: WenjiConfig) -> Library:
         """The library for ``settings``' options (its cache of processed texts kept)."""

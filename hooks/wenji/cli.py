@@ -1,14 +1,16 @@
-"""The ``wenji`` command line: look at one text as the build sees it, or export the pages.
+"""The ``wenji`` command line: look at one text as the build sees it, export the pages, or
+merge the slices of a site.
 
 ``wenji inspect FILE`` shows what the pipeline made of one ``.txt``; ``wenji export DIR``
-writes every generated page as the Markdown the MkDocs build renders. Settings come from
+writes every generated page as the Markdown the MkDocs build renders; ``wenji merge
+SITE… --out SITE`` joins sites built as slices (:mod:`wenji.merge`). Settings come from
 ``extra.wenji`` of ``mkdocs.yml``, read with PyYAML: like the rest of the package, this
 module does not import MkDocs.
 
 Exit codes: 0 done; 1 the text cannot become a page (``inspect``) or there were warnings
 under ``--strict`` (``export``); 2 a missing file, an unreadable or invalid configuration,
-a failed write, or wrong usage; 141 the reader of the output stopped early (as ``| head``
-does), silently, like other command-line tools.
+a failed write, slices that cannot be merged, or wrong usage; 141 the reader of the
+output stopped early (as ``| head`` does), silently, like other command-line tools.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .config import ConfigError, WenjiConfig, load_config
 from .editions import EditionBuilder
 from .export import generated_files, write_file
 from .library import Library, Text
+from .merge import MergeError, merge_sites
 from .model import Diagnostic, Document
 from .pipeline import SkippedText, process_file
 
@@ -295,6 +298,20 @@ def _edition(site: Site, prefix: str) -> EditionBuilder:
         raise CliError(f"extra.wenji.editions ({prefix}): {error}") from None
 
 
+def run_merge(args: argparse.Namespace) -> int:
+    try:
+        report = merge_sites(args.sites, args.out)
+    except MergeError as error:
+        raise CliError(f"merge: {error}") from None
+    except OSError as error:
+        raise CliError(f"merge: {error.filename or ''}: {error.strerror or error}") from None
+    print(
+        f"merged {report.slices} slices into {args.out}: {report.files} files "
+        f"({report.shared} written by several slices, identical), {report.parts} search parts"
+    )
+    return EXIT_OK
+
+
 # --- entry point -------------------------------------------------------------------------
 
 
@@ -341,6 +358,21 @@ def build_parser() -> argparse.ArgumentParser:
         "at its addresses (DIR/zh-tw/...), instead of the primary edition",
     )
     export.set_defaults(run=run_export)
+
+    merge = commands.add_parser(
+        "merge",
+        help="join the slices of a site (built with WENJI_SHARD=K/N) into one site",
+        description="Copy the sites of slices 1..N (each built with WENJI_SHARD=K/N or "
+        "extra.wenji.shard) into one site. Files written by several slices must be "
+        "identical, else the merge stops naming the file. Writes each edition's "
+        "pagefind/wenji-parts.json listing every slice's search parts. --out must be a "
+        "new or empty folder outside every slice; it appears only if the merge succeeds.",
+    )
+    merge.add_argument("sites", type=Path, nargs="+", metavar="SITE", help="a slice's site")
+    merge.add_argument(
+        "--out", type=Path, required=True, metavar="SITE", help="where to write the site"
+    )
+    merge.set_defaults(run=run_merge)
     return parser
 
 

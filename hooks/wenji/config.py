@@ -13,6 +13,7 @@ from typing import Any
 from .addresses import RESERVED_FILES, RESERVED_FOLDERS
 from .boilerplate import DEFAULT_SIGNALS, BoilerplateRules
 from .pipeline import Options
+from .shard import Shard, parse_shard
 from .structure import StructureRules
 
 _PREFIX = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -53,6 +54,7 @@ class WenjiConfig:
     primary_name: str = "简体"
     editions: tuple[Edition, ...] = ()
     search: str = SEARCH_BACKENDS[0]
+    shard: Shard | None = None  # build one slice of the site (README, Building in slices)
 
 
 def _expect(
@@ -103,6 +105,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         "primary_name",
         "editions",
         "search",
+        "shard",
     }
     _check_keys(raw, known, "extra.wenji", errors)
 
@@ -161,6 +164,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         primary_name=_expect(raw, "primary_name", str, "简体", errors),
         editions=editions,
         search=_search(raw, errors),
+        shard=_shard(raw, errors),
     )
     if errors:
         raise ConfigError("invalid wenji configuration:\n  " + "\n  ".join(errors))
@@ -175,6 +179,17 @@ def _search(raw: Mapping[str, Any], errors: list[str]) -> str:
         errors.append(f"extra.wenji.search: expected {' or '.join(SEARCH_BACKENDS)}, got {value!r}")
         return SEARCH_BACKENDS[0]
     return value
+
+
+def _shard(raw: Mapping[str, Any], errors: list[str]) -> Shard | None:
+    value = raw.get("shard")
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except ValueError as error:
+        errors.append(f"extra.wenji.shard: {error}")
+        return None
 
 
 def _language(value: str, key: str, errors: list[str]) -> str:

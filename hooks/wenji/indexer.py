@@ -10,10 +10,13 @@ the corpus). :func:`build_index` does the same over an already built site.
 
 An edition's parts are ``pagefind/`` and ``pagefind/part1/`` …, listed in
 ``pagefind/wenji-parts.json``; ``assets/search.js`` merges them in the reader's browser
-(Pagefind's ``mergeIndex``). Parts are written into a hidden staging folder beside the
-bundle, which replaces the bundle only when every part is complete, so a site never holds
-a half-written bundle. Temporary folders (``/tmp/wenji-pagefind-*``) and Pagefind
-processes never outlive the build, Ctrl-C included (:func:`_abort_all` at exit).
+(Pagefind's ``mergeIndex``). A slice of a site (:mod:`wenji.shard`) writes its parts one
+folder down (``pagefind/shard-2/``, ``pagefind/shard-2/part1/`` …), and ``wenji merge``
+lists every slice's parts in ``pagefind/wenji-parts.json``. Parts are written into a
+hidden staging folder beside the bundle, which replaces the bundle only when every part
+is complete, so a site never holds a half-written bundle. Temporary folders
+(``/tmp/wenji-pagefind-*``) and Pagefind processes never outlive the build, Ctrl-C
+included (:func:`_abort_all` at exit).
 """
 
 from __future__ import annotations
@@ -101,7 +104,9 @@ class StreamingIndex:
         edition_prefixes: tuple[str, ...] = (),
         timeout: float | None = None,
         jobs: int | None = None,
+        folder: str = "",
     ) -> None:
+        """``folder``: where in each edition's bundle the parts go (a slice's ``shard-K``)."""
         problem = binary_problem()
         if problem:
             raise SearchIndexError(problem)
@@ -117,7 +122,8 @@ class StreamingIndex:
         self._temporary = Path(tempfile.mkdtemp(prefix="wenji-pagefind-"))
         self._open = {prefix: _Open() for prefix in ("", *edition_prefixes)}
         self._units: dict[str, list[Unit]] = {prefix: [] for prefix in self._open}
-        self._staging = {prefix: _staging(site_dir, prefix) for prefix in self._open}
+        self._output = {prefix: _bundle(site_dir, prefix, folder) for prefix in self._open}
+        self._staging = {prefix: _staging(self._output[prefix]) for prefix in self._open}
         for folder in self._staging.values():
             shutil.rmtree(folder, ignore_errors=True)
         self._queue: queue.Queue[Unit | None] = queue.Queue()
@@ -220,7 +226,7 @@ class StreamingIndex:
 
     def _publish(self, prefix: str) -> dict[str, int]:
         """Move an edition's finished bundle into place; pages per language."""
-        output = self.site_dir / bundle_path(prefix)
+        output = self._output[prefix]
         units, staging = self._units[prefix], self._staging[prefix]
         if not units:  # an edition without pages: no bundle
             shutil.rmtree(output, ignore_errors=True)
@@ -237,6 +243,7 @@ class StreamingIndex:
         parts = [unit.output.relative_to(staging).as_posix() + "/" for unit in units[1:]]
         (staging / PARTS_FILE).write_text(json.dumps({"parts": parts}), encoding="utf-8")
         shutil.rmtree(output, ignore_errors=True)
+        output.parent.mkdir(parents=True, exist_ok=True)
         staging.rename(output)
         return languages
 
@@ -267,8 +274,13 @@ def _prune(bundle: Path, patterns: tuple[str, ...]) -> None:
             path.unlink()
 
 
-def _staging(site_dir: Path, prefix: str) -> Path:
-    return (site_dir / bundle_path(prefix)).with_name(f".{OUTPUT_DIR}-wenji-staging")
+def _bundle(site_dir: Path, prefix: str, folder: str) -> Path:
+    bundle = site_dir / bundle_path(prefix)
+    return bundle / folder if folder else bundle
+
+
+def _staging(bundle: Path) -> Path:
+    return bundle.with_name(f".{bundle.name}-wenji-staging")
 
 
 @atexit.register

@@ -33,18 +33,22 @@
     // Each edition has its own bundle; the page names it (data-wenji-pagefind on <html>).
     const named = document.documentElement.dataset.wenjiPagefind || "pagefind/";
     const bundle = new URL(named, location.href);
-    engine ??= import(new URL("pagefind.js", bundle).href).then(async (module) => {
-      await module.options({ baseUrl: root.pathname });
-      await module.init();
-      // A large edition is indexed in parts (wenji/indexer.py): merge the others in.
-      const listed = await fetch(new URL("wenji-parts.json", bundle))
-        .then((response) => (response.ok ? response.json() : {}))
-        .catch(() => ({}));
-      for (const part of listed.parts || []) {
-        await module.mergeIndex(new URL(part, bundle).href, { baseUrl: root.pathname });
-      }
-      return module;
-    });
+    // A large edition is indexed in parts (wenji/indexer.py), listed in wenji-parts.json:
+    // the first is the bundle itself, or "main" in a site merged from slices (wenji merge);
+    // the others are merged into it.
+    engine ??= fetch(new URL("wenji-parts.json", bundle))
+      .then((response) => (response.ok ? response.json() : {}))
+      .catch(() => ({}))
+      .then(async (listed) => {
+        const main = new URL(listed.main || "", bundle);
+        const module = await import(new URL("pagefind.js", main).href);
+        await module.options({ baseUrl: root.pathname });
+        await module.init();
+        for (const part of listed.parts || []) {
+          await module.mergeIndex(new URL(part, bundle).href, { baseUrl: root.pathname });
+        }
+        return module;
+      });
     return engine;
   };
 
