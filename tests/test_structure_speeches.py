@@ -164,3 +164,88 @@ def test_two_short_openers_in_a_text_without_sections_are_not_leads() -> None:
 def test_a_range_of_numbers_needs_numbers_a_step_apart(line: str, marker: str | None) -> None:
     found = numbering_marker(line)
     assert (found.text if found else None) == marker
+
+
+def test_a_long_item_of_a_run_of_headings_heads_its_section_too() -> None:
+    long_first = (
+        "第二，必须坚决地吸引本地本厂的工人积极分子到工会各级领导机关中来，"
+        "以加强工会与工人群众的联系。"
+    )
+    text = "\n".join(
+        [
+            "标题",
+            "当前工会的工作：",
+            "第一，必须进一步地组织工人。" + BODY,
+            long_first + BODY,
+            "第三，建立工会的民主生活。" + BODY,
+            "第四，必须加强文化教育工作。" + BODY,
+        ]
+    )
+    assert [text for _, text in outline(text)] == [
+        "第一，必须进一步地组织工人",
+        long_first[:-1],
+        "第三，建立工会的民主生活",
+        "第四，必须加强文化教育工作",
+    ]
+
+
+def test_a_run_of_mostly_long_items_stays_paragraphs() -> None:
+    long_item = (
+        "邓小平理论坚持解放思想、实事求是，在新的实践基础上继承前人又突破陈规，开拓了新境界。"
+    )
+    items = [f"第{n}，{long_item}{BODY}" for n in "一二三"]
+    assert outline("\n".join(["标题", "一、总论", *items])) == [(2, "一、总论")]
+
+
+def test_heavenly_stems_count_items() -> None:
+    assert numbering_marker("丁、不可经常地以党的名义提出意见。") is not None
+    assert numbering_marker("甲、乙双方应当遵守约定。") is None
+
+
+def test_sequence_words_count_a_series() -> None:
+    chain = [
+        "首先，关于集中资金进行重点建设的问题。" + BODY,
+        BODY,
+        "其次，关于发展多种经济形式的问题。" + BODY,
+        "再次，关于计划经济为主的问题。" + BODY,
+        "最后，关于扩大对外交流的问题。" + BODY,
+    ]
+    assert [level for level, _ in outline("\n".join(["标题", "一、经济", *chain]))] == [
+        2,
+        3,
+        3,
+        3,
+        3,
+    ]
+    lone = ["首先，要继续搞好整风。" + BODY, BODY, "其次，要抓好生产。" + BODY]
+    assert outline("\n".join(["标题", "一、经济", *lone])) == [(2, "一、经济")]
+
+
+def test_first_and_last_words_join_a_numbered_series() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "首先，我提议：",
+            "为悼念逝世的同志默哀。",
+            "首先，一定要把斗争进行到底。" + BODY,
+            "第二，一定要搞好整党整风。" + BODY,
+            "第三，一定要整顿好领导班子。" + BODY,
+            "最后，讲讲尊重教师的问题。" + BODY,
+        ]
+    )
+    assert [text for _, text in outline(text)] == [
+        "首先，一定要把斗争进行到底",
+        "第二，一定要搞好整党整风",
+        "第三，一定要整顿好领导班子",
+        "最后，讲讲尊重教师的问题",
+    ]
+
+
+def test_reasons_counted_with_shi_are_openers() -> None:
+    first, second = "一是因为民主集中制受到破坏。", "二是因为习惯势力还在影响着人们。"
+    text = f"标题\n一、形势\n{first}{BODY}\n{second}{BODY}\n"
+    assert outline(text) == [
+        (2, "一、形势"),
+        (3, "一是因为民主集中制受到破坏"),
+        (3, "二是因为习惯势力还在影响着人们"),
+    ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 CN_DIGITS = "零〇一二三四五六七八九"
 _CN_NUMERAL = "[一二三四五六七八九十百零〇]{1,4}"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
 # A well-formed number from 一 to 九十九 (not 十三五, a plan's name cut off its line)
 _CN_SMALL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
@@ -40,6 +41,8 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 一　解放思想…, or 一 alone on its line: a section number set off by a space
     ("cn_space", re.compile(rf"^({_CN_SMALL})(?:[ \u3000]+(?=[\u4e00-\u9fff“「《])|$)")),
     ("cn_formal", re.compile(r"^([壹贰叁肆伍陆柒捌玖拾貳參陸]{1,3})(、)")),
+    # 甲、乙、丙、: the heavenly stems count items (not 甲、乙双方, a pair)
+    ("stem", re.compile(rf"^([{_STEMS}])(、)(?![{_STEMS}])")),
     ("cn_paren", re.compile(rf"^[（(]({_CN_NUMERAL})[）)]")),
     # 2.1.1　指挥部职责 (a plan's decimal outline; followed by a space, then words)
     ("decimal4", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.(\d{1,2})[\s\u3000]+(?=[^\s\d])")),
@@ -51,8 +54,8 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
     # paragraph openers: 一是…, 二是… and ——经济运行稳中向好。…
-    ("shi", re.compile(r"^([一二三四五六七八九十]{1,2})是(?!否|不是|指|因为|由于)(?=\S)")),
-    ("dash", re.compile(r"^(——)(?=[^—\s])")),
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,2})是(?!否|不是|指)(?=\S)")),
+    ("dash", re.compile(r"^(——|――)(?=[^—―\s])")),  # U+2014 or U+2015 doubled
 )
 OPENER_KINDS = frozenset({"shi", "dash"})
 
@@ -189,6 +192,8 @@ def numbering_marker(text: str) -> Marker | None:
         if match:
             if kind == "dash":
                 number = 0
+            elif kind == "stem":
+                number = _STEMS.index(match.group(1)) + 1
             elif kind == "circled":
                 number = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match.group(1)) + 1
             else:
@@ -201,6 +206,8 @@ def format_marker(kind: str, number: int, like: str) -> str:
     """How marker number ``number`` of ``kind`` would be written, modelled on ``like``."""
     if kind == "circled":
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[number - 1] if number <= 20 else like
+    if kind == "stem":
+        return _STEMS[number - 1] + like[1:] if 0 < number <= len(_STEMS) else like
     arabic = kind.startswith("arabic") or like[1:2].isdigit() or not 0 < number < 100
     numeral = str(number) if arabic else int_to_cn(number)
     match = re.search(r"[一二三四五六七八九十百零〇\d]+", like)

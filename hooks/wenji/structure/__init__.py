@@ -25,6 +25,9 @@ Then recognisers over the whole sequence of blocks:
   counters are paragraphs, never headings;
 - :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
 - :func:`.sections.mark_numbered_sections`: parts numbered by a lone 1, 2, 3 … line;
+- :func:`.runs.complete_runs`: a numbered run that mostly heads sections heads them all,
+  its items with a longer first sentence too;
+- :func:`.runs.mark_sequence_words`: 首先/其次/再次/最后 paragraphs that count a series;
 - :func:`.titles.mark_standalone_titles`: short unmarked title lines between paragraphs;
 - :func:`.own_lines.mark_own_line_leads`: leads on a line of their own over their body,
   and standalone statements (五年来，…) that head the paragraphs after them;
@@ -59,6 +62,7 @@ from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
 from .own_lines import mark_own_line_leads
 from .rules import StructureRules
+from .runs import complete_runs, mark_sequence_words
 from .sections import mark_numbered_sections
 from .titles import mark_standalone_titles
 from .view import LineView, view_lines
@@ -99,6 +103,8 @@ def detect_structure(
     mark_annexes(drafts)
     demote_link_lists(drafts)
     demote_lists(drafts)
+    complete_runs(drafts)
+    mark_sequence_words(drafts)
     mark_numbered_sections(drafts)
     mark_standalone_titles(drafts)
     if overrides.lead_sentences:

@@ -39,6 +39,7 @@ _RANK = {
     "ordinal": 7,
     "ordinal_topic": 7,
     "cn_paren": 8,
+    "stem": 8,
     "arabic": 9,
     "arabic_paren": 10,
     "circled": 11,
