@@ -249,3 +249,18 @@ def test_reasons_counted_with_shi_are_openers() -> None:
         (3, "一是因为民主集中制受到破坏"),
         (3, "二是因为习惯势力还在影响着人们"),
     ]
+
+
+def test_echoes_after_shi_openers_are_their_siblings() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、解放思想",
+            "一是因为民主集中制受到破坏。" + BODY,
+            "二是因为习惯势力还在影响着人们。" + BODY,
+            "思想一僵化，条条框框就多起来了。" + BODY,
+            "思想一僵化，随风倒的现象就多起来了。" + BODY,
+            "思想一僵化，本本主义也就严重起来了。" + BODY,
+        ]
+    )
+    assert [level for level, _ in outline(text)] == [2, 3, 3, 3, 3, 3]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..patterns import article_number, first_sentence
+from ..patterns import OPENER_KINDS, article_number, first_sentence
 from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
 
@@ -80,15 +80,17 @@ class _LevelTracker:
     """The level of the last heading (not a lead) before a position, for positions visited
     in order."""
 
-    def __init__(self, drafts: Sequence[Draft]) -> None:
+    def __init__(self, drafts: Sequence[Draft], skip: frozenset[str] = frozenset()) -> None:
         self.drafts = drafts
         self.scanned = 0
         self.level = 1
+        self.skip = skip  # marker families whose headings are siblings of the run too
 
     def before(self, position: int) -> int:
         while self.scanned < position:
             draft = self.drafts[self.scanned]
-            if draft.heading and draft.kind != "lead":  # runs in one section are siblings
+            # runs in one section are siblings
+            if draft.heading and draft.kind != "lead" and draft.marker_kind not in self.skip:
                 self.level = draft.level or 1
             self.scanned += 1
         return self.level
@@ -160,7 +162,7 @@ def mark_echo_leads(drafts: list[Draft]) -> None:
     """
     if sum(1 for d in drafts if not d.marker_kind and article_number(d.text)) >= 2:
         return
-    levels = _LevelTracker(drafts)
+    levels = _LevelTracker(drafts, OPENER_KINDS)  # 一是… 思想一僵化，…: both open paragraphs
     index = 0
     while index < len(drafts):
         opening = _opening(drafts[index])
