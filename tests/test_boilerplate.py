@@ -90,3 +90,51 @@ def test_removing_a_line_that_reads_as_text_is_a_warning_naming_its_line() -> No
     warnings = [(d.level, d.line, d.message) for d in removal_warnings(removal, "t.txt")]
     assert [(level, line) for level, line, _ in warnings] == [("warning", 4), ("warning", 6)]
     assert "各位会员代表：" in warnings[1][2]
+
+
+ARTICLE = [
+    "苹果回应指控：大多数指控错误",
+    "分享到：",
+    "2019-09-09 19:32:27 字号：A- A A+ 来源：中新网",
+    "据中新网9月9日报道，针对外媒的指控，苹果公司9日回应称，报告中的大多数指控都是错误的。",
+    "同时，苹果公司表示，我们在调查期间确实发现，临时工的比例超过了公司标准，正在处理。",
+    "记者通过电子邮件联系了富士康，截至发稿时，尚未得到回复，本报将继续关注事件的进展。",
+]
+
+
+def test_a_page_foot_of_comments_and_related_links_goes_but_long_sentences_stay() -> None:
+    long = "中国劳工观察是个什么组织？我查了半天也没有查到它的来历，有谁知道的请告诉我一下，谢谢。"
+    foot = [
+        "责任编辑: 于文凯",
+        "热门评论 10条",
+        "大风起兮",
+        "富士康确实是家血汗工厂！",
+        "3小时前",
+        "查看回复 2 举报",
+        "回复 踩0 赞85 收藏",
+        long,
+        "2小时前",
+        "回复 踩5 赞62 收藏",
+        "为您推荐",
+        "万元背包遗落请店方暂存，4个月后竟然被扔了…",
+        "联系我们",
+        "Copyright © 2019 观察者 版权所有",
+    ]
+    kept = _kept(*ARTICLE, *foot)
+    assert kept[-1] == long
+    assert ARTICLE[3:] == kept[-4:-1]
+
+
+def test_a_short_foot_keeps_its_lines_that_read_as_words() -> None:
+    foot = ["本文来源：中新网 责任编辑：于文凯", "分享到：", "富士康确实是家血汗工厂！"]
+    assert _kept(*ARTICLE, *foot)[-1] == "富士康确实是家血汗工厂！"
+
+
+def test_a_paragraph_that_names_a_widget_stays_in_the_body() -> None:
+    body = [
+        "在最新发布的全球城市竞争力排行榜中，深圳位列第四，另有四座中国城市进入了前二十名。",
+        "报告认为，城市竞争力的提升离不开持续的创新投入与开放的营商环境，中国城市进步明显。",
+        "短段落。",
+    ]
+    page = ["首页", "分享到：", "当前位置：首页 > 新闻", "标题", *body]
+    assert _kept(*page)[-3:] == body

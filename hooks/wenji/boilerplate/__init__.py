@@ -87,6 +87,8 @@ def removal_warnings(removal: Removal, source: str) -> list[Diagnostic]:
         strong = signals_in(text, AD_SIGNALS + SITE_PHRASES)
         if not why or strong or (why == "a sentence" and signals_in(text, WEAK_SIGNALS)):
             continue
+        if why == "a sentence" and "page foot" in removal.signals:
+            continue  # a comment under the article: the foot's furniture is the evidence
         message = f"removed as boilerplate although it reads as {why}: {text[:40]}"
         warnings.append(Diagnostic("warning", source, message, number))
     return warnings

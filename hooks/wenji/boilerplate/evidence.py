@@ -76,15 +76,38 @@ SITE_PHRASES: tuple[str, ...] = (
     "我要纠错",
     "跟贴",
     "网友评论",
+    "热门评论",
+    "最新评论",
+    "查看回复",
+    "发表评论",
+    "我要评论",
     "登录",
     "注册",
     "客户端",
+    "为您推荐",
+    "猜你喜欢",
+    "相关推荐",
+    "精彩推荐",
+    "大家都在看",
+    "排行榜",
+    "阅读排行",
+    "热门文章",
+    "相关文章",
+    "延伸阅读",
+    "查看更多",
+    "查看全部",
 )
 
 _URL = re.compile(r"https?://|www\.[\w-]+\.|\.(?:com|cn|net|org|html?)\b", re.IGNORECASE)
 _BREADCRUMB = re.compile(
     r"\S\s*[>›»]\s*\S.*[>›»]|^(?:首页|当前位置|您的位置|您现在的位置)\S*\s*[>›»:：]"
 )
+# A comment widget or live feed: when a post was made (3小时前, 胡某今天 12:08:48) and its
+# votes (回复 踩0 赞85 收藏).
+_RELATIVE_TIME = re.compile(
+    r"^\s*(?:\d+\s*(?:秒|分钟|小时|天)前|刚刚)\s*$|^.{0,12}(?:今天|昨天)\s*\d{1,2}:\d\d(?::\d\d)?$"
+)
+_VOTES = re.compile(r"(?:^|\s)(?:踩|赞|顶)\s*\d+(?:\s|$)")
 _NO_WORDS = re.compile(r"[\W\d_a-zA-Z]*")  # digits, Latin and symbols only: 410, T + -, |
 _DATE = re.compile(
     r"(?:19|20)\d\d\s*[-年./]\s*\d{1,2}|[〇○零一二][〇○零一二三四五六七八九]{3}年|\d{1,2}月\d{1,2}日"
@@ -112,6 +135,8 @@ def site_evidence(text: str) -> tuple[str, ...]:
         found.append("breadcrumb")
     if is_counter(text):
         found.append("counter")
+    if _RELATIVE_TIME.match(text) or _VOTES.search(text):
+        found.append("comment widget")
     return tuple(found)
 
 

@@ -25,13 +25,30 @@ from .evidence import (
 )
 
 MIN_EVIDENCE = 2
+FOOT_EVIDENCE = 4  # a tail this furnished is the page's foot: comments, related links
+SENTENCE_KEPT = 40  # a sentence longer than this is never removed
 MENU_MAX = 16  # longer lines at the top edge may be the article's title: they stay
 
 
+_PARAGRAPH_ENDS = ("。", "！", "？", "!", "?", "”", "」", "）", ")", "：")
+PARAGRAPH_MIN = 40  # a line this long with inner punctuation is prose however it ends
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of the article's prose: a finished sentence, or long and punctuated. A
+    headline of a related-links box (万元背包遗落请店方暂存，4个月后竟然被扔了…) is neither."""
+    text = text.strip()
+    if not is_body_sentence(text):
+        return False
+    return len(text) >= PARAGRAPH_MIN or text.endswith(_PARAGRAPH_ENDS)
+
+
 def _score(text: str) -> int:
+    if _is_paragraph(text) and len(text) >= PARAGRAPH_MIN and text.rstrip().endswith("。"):
+        return len(text)  # a paragraph that names a widget (登录, 排行榜) is still prose
     if site_evidence(text) or is_symbols(text):
         return -30
-    if is_body_sentence(text):
+    if _is_paragraph(text):
         return len(text)
     if is_label(text):
         return -8
@@ -68,6 +85,14 @@ def _removable(text: str) -> tuple[str, ...]:
     return ()
 
 
+def _in_foot(text: str) -> bool:
+    """Whether a line of a page's foot goes with it: a comment or a headline does, a
+    sentence longer than :data:`SENTENCE_KEPT`, a title or a numbered item stays."""
+    if len(text.strip()) > SENTENCE_KEPT and is_body_sentence(text):
+        return False
+    return looks_like_words(text) in ("", "a sentence")
+
+
 def _is_menu(text: str) -> bool:
     """A line of menu length that does not read as the text's own words."""
     return len(text) <= MENU_MAX and not (has_date(text) or looks_like_words(text))
@@ -102,7 +127,11 @@ def find_page_furniture(lines: Sequence[SourceLine]) -> dict[int, tuple[str, ...
                 removed[index] = ("menu",)
     tail = [i for i in range(last + 1, len(lines)) if site_evidence(lines[i].text)]
     if len(tail) >= MIN_EVIDENCE:
+        foot = len(tail) >= FOOT_EVIDENCE
         for index in range(tail[0], len(lines)):
-            if evidence := _removable(lines[index].text):
+            text = lines[index].text
+            if evidence := _removable(text):
                 removed[index] = evidence
+            elif foot and text.strip() and _in_foot(text):
+                removed[index] = ("page foot",)
     return removed
