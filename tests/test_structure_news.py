@@ -7,6 +7,7 @@ from wenji.model import Heading
 from wenji.pipeline import process
 
 BODY = "记者从有关部门了解到，这项工作已经全面展开，各地正在按照要求抓紧推进落实。"
+ITEM = "据财政部消息，财政部预算司近日发布了地方政府债券发行和债务余额情况，发行进度加快。"
 
 
 def outline(text: str) -> list[tuple[int, str]]:
@@ -74,4 +75,33 @@ def test_a_ranked_list_of_lone_numbers_is_not_sections() -> None:
 
 def test_a_page_number_inside_a_sentence_is_not_a_section() -> None:
     text = "\n".join(["标题", "这项工作已经全面展开，各地正在", "1", BODY, "2", BODY])
+    assert outline(text) == []
+
+
+def test_a_digests_tagged_headlines_are_headings_under_their_labels() -> None:
+    text = "\n".join(
+        [
+            "盘中重要资讯汇总",
+            "2019年9月26日 15:10 来源：天天基金网",
+            "国内资讯",
+            "【第一财经】财政部：金融企业拨备覆盖率超过监管要求两倍",
+            ITEM,
+            "【券商中国】第4次重组梦碎！中国中期中止收购国际期货",
+            ITEM,
+            "债券动向",
+            "【中国发展网】1-8月新增地方政府债券28951亿",
+            ITEM,
+        ]
+    )
+    assert outline(text) == [
+        (2, "国内资讯"),
+        (3, "【第一财经】财政部：金融企业拨备覆盖率超过监管要求两倍"),
+        (3, "【券商中国】第4次重组梦碎！中国中期中止收购国际期货"),
+        (2, "债券动向"),
+        (3, "【中国发展网】1-8月新增地方政府债券28951亿"),
+    ]
+
+
+def test_tagged_lines_without_paragraphs_of_their_own_are_not_headings() -> None:
+    text = "\n".join(["某法规", "【发布单位】全国人大常委会", "【发布日期】2019-01-01", BODY])
     assert outline(text) == []

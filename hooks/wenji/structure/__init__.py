@@ -24,6 +24,9 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.linklists.demote_link_lists`: a web page's lists of links (01 …, 79 跟贴79) and
   counters are paragraphs, never headings;
 - :func:`.lists.demote_lists`: numbered items that enumerate are paragraphs, not headings;
+- :func:`.issued.mark_issued_title`: the title of the document a notice issues (named in
+  《》 in the notice) heads that document;
+- :func:`.tagged.mark_tagged_items`: a digest's 【source】headline lines over their paragraphs;
 - :func:`.sections.mark_numbered_sections`: parts numbered by a lone 1, 2, 3 … line;
 - :func:`.runs.complete_runs`: a numbered run that mostly heads sections heads them all,
   its items with a longer first sentence too;
@@ -52,6 +55,7 @@ from ..model import Block, Diagnostic, SourceLine
 from .articles import mark_articles
 from .draft import Draft, to_blocks
 from .fragments import keep_fragments
+from .issued import mark_issued_title
 from .laws import keep_items_in_articles, mark_annexes, mark_table_of_contents
 from .leads import mark_echo_leads, mark_parallel_leads
 from .levels import assign_levels
@@ -64,6 +68,7 @@ from .own_lines import mark_own_line_leads
 from .rules import StructureRules
 from .runs import complete_runs, mark_sequence_words
 from .sections import mark_numbered_sections
+from .tagged import mark_tagged_items
 from .titles import mark_standalone_titles
 from .view import LineView, view_lines
 
@@ -105,6 +110,8 @@ def detect_structure(
     demote_lists(drafts)
     complete_runs(drafts)
     mark_sequence_words(drafts)
+    mark_issued_title(drafts)
+    mark_tagged_items(drafts)
     mark_numbered_sections(drafts)
     mark_standalone_titles(drafts)
     if overrides.lead_sentences:

@@ -8,6 +8,8 @@ from ..model import Diagnostic
 from ..patterns import format_marker
 from .draft import Draft
 
+_UNNUMBERED = frozenset({"dash", "tagged"})  # ——…, 【第一财经】…: families without numbers
+
 
 def numbering_anomalies(drafts: Sequence[Draft], source: str) -> list[Diagnostic]:
     """An INFO diagnostic for every heading whose number is not the expected next one."""
@@ -18,7 +20,7 @@ def numbering_anomalies(drafts: Sequence[Draft], source: str) -> list[Diagnostic
             continue
         for kind in [k for k, (_, _, lvl) in last.items() if lvl > draft.level]:
             del last[kind]
-        if not draft.marker_kind or draft.marker_kind == "dash":
+        if not draft.marker_kind or draft.marker_kind in _UNNUMBERED:
             continue
         previous = last.get(draft.marker_kind)
         expected = previous[0] + 1 if previous else 1
