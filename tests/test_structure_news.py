@@ -105,3 +105,67 @@ def test_a_digests_tagged_headlines_are_headings_under_their_labels() -> None:
 def test_tagged_lines_without_paragraphs_of_their_own_are_not_headings() -> None:
     text = "\n".join(["某法规", "【发布单位】全国人大常委会", "【发布日期】2019-01-01", BODY])
     assert outline(text) == []
+
+
+CAPTION = "“救命啊SOS”纸团。沙坪坝区公安分局供图 华龙网发"
+
+
+def test_an_articles_subheadings_with_commas_and_spaces_are_headings() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            BODY,
+            "七旬阿婆接来电称其涉黑、洗钱被吓坏，层层套路被骗走139万元",
+            ITEM,
+            "快速赶到现场 排查可疑线索",
+            CAPTION,
+            ITEM,
+        ]
+    )
+    assert outline(text) == [
+        (2, "七旬阿婆接来电称其涉黑、洗钱被吓坏，层层套路被骗走139万元"),
+        (2, "快速赶到现场 排查可疑线索"),
+    ]
+
+
+def test_poem_titles_over_their_poets_are_headings() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            BODY,
+            "《冬夜读书示子聿》",
+            "——（宋）陆游",
+            "古人学问无遗力，少壮工夫老始成。",
+            ITEM,
+            "《诫子诗》",
+            "——（汉）东方朔",
+            "明者处事，莫尚於中。",
+        ]
+    )
+    assert outline(text) == [(2, "《冬夜读书示子聿》"), (2, "《诫子诗》")]
+
+
+def test_one_unpunctuated_line_alone_is_not_a_subheading() -> None:
+    line = "七旬阿婆接来电称其涉黑、洗钱被吓坏，层层套路被骗走139万元"
+    assert outline("\n".join(["标题", BODY, line, ITEM])) == []
+
+
+def test_a_numbered_outline_leaves_no_room_for_subheadings() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、总体要求",
+            BODY,
+            "要尊重世界的多样性，坚持睦邻友好",
+            ITEM,
+            "要加强团结，深化合作",
+            ITEM,
+        ]
+    )
+    assert outline(text) == [(2, "一、总体要求")]
+
+
+def test_a_photo_caption_is_never_a_heading() -> None:
+    lead = "报警人杨某描述的位置有一栋商业建筑。" + BODY
+    text = "\n".join(["标题", BODY, CAPTION, lead, BODY, CAPTION, lead])
+    assert outline(text) == []

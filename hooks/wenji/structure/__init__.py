@@ -34,6 +34,7 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.titles.mark_standalone_titles`: short unmarked title lines between paragraphs;
 - :func:`.own_lines.mark_own_line_leads`: leads on a line of their own over their body,
   and standalone statements (五年来，…) that head the paragraphs after them;
+- :func:`.subheads.mark_subheadings`: an article's headline-like subheadings (two or more);
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_echo_leads`: runs of paragraphs in a section that open with the same
   words (加强社会建设，是… / 加强社会建设，必须…) are leads one level below it;
@@ -68,6 +69,7 @@ from .own_lines import mark_own_line_leads
 from .rules import StructureRules
 from .runs import complete_runs, mark_sequence_words
 from .sections import mark_numbered_sections
+from .subheads import mark_subheadings
 from .tagged import mark_tagged_items
 from .titles import mark_standalone_titles
 from .view import LineView, view_lines
@@ -116,6 +118,7 @@ def detect_structure(
     mark_standalone_titles(drafts)
     if overrides.lead_sentences:
         mark_own_line_leads(drafts)
+    mark_subheadings(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:
         mark_echo_leads(drafts)
