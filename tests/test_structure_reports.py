@@ -159,3 +159,119 @@ def test_lead_lines_over_their_body_do_not_count_against_a_blank_line_layout() -
 def test_a_closing_title_before_the_salutation_is_a_heading() -> None:
     text = "\n".join(["标题", "一、工作", BODY, "结束语", "各位代表！", BODY])
     assert outline(text) == [(2, "一、工作"), (2, "结束语")]
+
+
+def test_a_bare_shi_marker_line_heads_the_paragraph_below_it() -> None:
+    text = spaced(
+        "一、工作",
+        f"继续实施积极的财政政策。\n{BODY}",
+        f"一是\n{BODY}",
+        f"二是\n{BODY}",
+        f"进一步发挥货币政策的作用。\n{BODY}",
+    )
+    assert outline(text) == [
+        (2, "一、工作"),
+        (3, "继续实施积极的财政政策"),
+        (4, "一是"),
+        (4, "二是"),
+        (3, "进一步发挥货币政策的作用"),
+    ]
+
+
+def test_long_lead_sentences_that_open_alike_are_a_run_of_leads() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、工作回顾",
+            f"针对企业生产经营困难加剧，加大纾困支持力度。{BODY}",
+            f"针对有效需求不足的突出矛盾，多措并举扩投资促消费稳外贸。{BODY}",
+            f"针对就业压力凸显，强化稳岗扩就业政策支持。{BODY}",
+        ]
+    )
+    assert outline(text) == [
+        (2, "一、工作回顾"),
+        (3, "针对企业生产经营困难加剧，加大纾困支持力度"),
+        (3, "针对有效需求不足的突出矛盾，多措并举扩投资促消费稳外贸"),
+        (3, "针对就业压力凸显，强化稳岗扩就业政策支持"),
+    ]
+
+
+def test_long_sentences_with_figures_or_instructions_or_only_two_are_not_leads() -> None:
+    amounts = (2151, 3582, 4223)
+    figures = [f"全年粮食产量{n}万吨，比上年增长百分之{n}的水平。{BODY}" for n in amounts]
+    instructions = [f"要继续打好第{n}场攻坚战，精准发力、务求实效。{BODY}" for n in "一二三"]
+    two = [f"坚持和发展马克思主义，必须同{w}相结合起来看。{BODY}" for w in ("实际", "文化")]
+    for paragraphs in (figures, instructions, two):
+        assert outline("\n".join(["标题", "一、工作", *paragraphs])) == [(2, "一、工作")]
+
+
+def test_a_dash_lead_on_a_line_of_its_own_heads_the_body_below_it() -> None:
+    text = spaced(
+        "一、工作回顾",
+        f"——经济平稳快速增长。\n{BODY}",
+        f"——经济效益稳步提高。\n{BODY}",
+        f"引自某处的一句话。{BODY}\n——某某",
+    )
+    assert outline(text) == [
+        (2, "一、工作回顾"),
+        (3, "——经济平稳快速增长"),
+        (3, "——经济效益稳步提高"),
+    ]
+
+
+def test_leads_after_a_salutation_return_to_the_top_section() -> None:
+    text = "\n".join(
+        [
+            "标题",
+            "一、今年的工作",
+            f"（一）保障和改善民生。{BODY}",
+            f"多措并举稳就业。{BODY}",
+            f"提高医疗服务能力。{BODY}",
+            "各位代表！",
+            f"新征程对政府工作提出了新的更高要求。{BODY}",
+            f"深入推进依法行政。{BODY}",
+            f"全面提高行政效能。{BODY}",
+        ]
+    )
+    assert outline(text) == [
+        (2, "一、今年的工作"),
+        (3, "（一）保障和改善民生"),
+        (4, "多措并举稳就业"),
+        (4, "提高医疗服务能力"),
+        (3, "深入推进依法行政"),
+        (3, "全面提高行政效能"),
+    ]
+
+
+def test_bare_ordinals_over_paragraphs_head_them_but_over_single_items_do_not() -> None:
+    headed = spaced(
+        "一、任务",
+        f"第一，\n支援工业建设和国防建设。{BODY}",
+        f"第二，\n保障城乡人民的粮食供应和生活需要。{BODY}",
+    )
+    assert outline(headed) == [(2, "一、任务"), (3, "第一，"), (3, "第二，")]
+    items = spaced(
+        "一、任务",
+        "第一，\n在工商业方面，我们基本上用全民所有制代替了资本主义所有制；",
+        "第二，\n在农业和手工业方面，我们用集体所有制代替了个体所有制。",
+    )
+    assert outline(items) == [(2, "一、任务")]
+
+
+def test_a_title_over_a_long_paragraph_broken_off_mid_sentence_is_a_heading() -> None:
+    broken = "一定的文化是一定社会的政治和经济的反映。" * 6 + "有人因为教育"
+    text = spaced("二、建设", BODY, "关于教育改革问题", broken, BODY)
+    assert outline(text) == [(2, "二、建设"), (3, "关于教育改革问题")]
+    links = "6小时前 三大股指集体回调 看机构解读最新后市机会 7小时前 今日盘点" * 3
+    assert outline(spaced("二、建设", BODY, "推荐阅读", links)) == [(2, "二、建设")]
+
+
+def test_a_dash_run_is_the_same_whichever_dash_the_copy_types() -> None:
+    for dash in ("——", "――", "--"):
+        leads = [f"{dash}推动经济发展再上新台阶。{BODY}", f"{dash}大力发展社会事业。{BODY}"]
+        text = "\n".join(["标题", "一、目标", *leads])
+        assert outline(text) == [
+            (2, "一、目标"),
+            (3, f"{dash}推动经济发展再上新台阶"),
+            (3, f"{dash}大力发展社会事业"),
+        ]

@@ -54,8 +54,9 @@ MARKER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]")),
     ("circled", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])")),
     # paragraph openers: 一是…, 二是… and ——经济运行稳中向好。…
-    ("shi", re.compile(r"^([一二三四五六七八九十]{1,2})是(?!否|不是|指)(?=\S)")),
-    ("dash", re.compile(r"^(——|――)(?=[^—―\s])")),  # U+2014 or U+2015 doubled
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,2})是(?!否|不是|指)(?=\S|$)")),
+    # whichever dash the copy uses: —— (U+2014), ―― (U+2015) or -- typed for it
+    ("dash", re.compile(r"^(——|――|--)(?=[^—―\-\s])")),
 )
 OPENER_KINDS = frozenset({"shi", "dash"})
 

@@ -32,12 +32,16 @@ Then recognisers over the whole sequence of blocks:
   its items with a longer first sentence too;
 - :func:`.runs.mark_sequence_words`: 首先/其次/再次/最后 paragraphs that count a series;
 - :func:`.titles.mark_standalone_titles`: short unmarked title lines between paragraphs;
+- :func:`.bare_markers.mark_bare_markers`: a 第一， alone on its line heads its paragraph
+  when its run's paragraphs go on past their first sentence;
 - :func:`.own_lines.mark_own_line_leads`: leads on a line of their own over their body,
   and standalone statements (五年来，…) that head the paragraphs after them;
 - :func:`.subheads.mark_subheadings`: an article's headline-like subheadings (two or more);
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_echo_leads`: runs of paragraphs in a section that open with the same
   words (加强社会建设，是… / 加强社会建设，必须…) are leads one level below it;
+- :func:`.long_leads.mark_long_leads`: runs of three or more longer lead sentences that
+  open with the same words (针对…，…。);
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
   become headings one level below their section;
 - :func:`.articles.mark_articles`: paragraphs opening with 第X条 in increasing order open
@@ -54,6 +58,7 @@ from typing import Protocol
 from ..frontmatter import StructureOverrides
 from ..model import Block, Diagnostic, SourceLine
 from .articles import mark_articles
+from .bare_markers import mark_bare_markers
 from .draft import Draft, to_blocks
 from .fragments import keep_fragments
 from .issued import mark_issued_title
@@ -62,6 +67,7 @@ from .leads import mark_echo_leads, mark_parallel_leads
 from .levels import assign_levels
 from .linklists import demote_link_lists
 from .lists import demote_lists
+from .long_leads import mark_long_leads
 from .markers import MarkerHeadings
 from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
@@ -116,12 +122,14 @@ def detect_structure(
     mark_tagged_items(drafts)
     mark_numbered_sections(drafts)
     mark_standalone_titles(drafts)
+    mark_bare_markers(drafts)
     if overrides.lead_sentences:
         mark_own_line_leads(drafts)
     mark_subheadings(drafts)
     assign_levels(drafts)
     if overrides.lead_sentences:
         mark_echo_leads(drafts)
+        mark_long_leads(drafts)
         mark_parallel_leads(drafts, rules)
     mark_articles(drafts)
     diagnostics.extend(numbering_anomalies(drafts, source))

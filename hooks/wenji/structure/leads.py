@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..patterns import OPENER_KINDS, article_number, first_sentence
+from ..patterns import OPENER_KINDS, article_number, first_sentence, is_salutation
 from .draft import Draft, drop_final_full_stop
 from .rules import StructureRules
 
@@ -78,13 +78,15 @@ def _parallel_end(run: Sequence[tuple[int, str, str]], start: int, rules: Struct
 
 class _LevelTracker:
     """The level of the last heading (not a lead) before a position, for positions visited
-    in order."""
+    in order. A salutation (各位代表！) returns to the top section: the runs after it
+    belong to that section, not to the last sub-section."""
 
     def __init__(self, drafts: Sequence[Draft], skip: frozenset[str] = frozenset()) -> None:
         self.drafts = drafts
         self.scanned = 0
         self.level = 1
         self.skip = skip  # marker families whose headings are siblings of the run too
+        self.top: int | None = None  # the level of the shallowest heading so far
 
     def before(self, position: int) -> int:
         while self.scanned < position:
@@ -92,6 +94,9 @@ class _LevelTracker:
             # runs in one section are siblings
             if draft.heading and draft.kind != "lead" and draft.marker_kind not in self.skip:
                 self.level = draft.level or 1
+                self.top = min(self.top or self.level, self.level)
+            elif draft.locked and self.top is not None and is_salutation(draft.text):
+                self.level = self.top
             self.scanned += 1
         return self.level
 

@@ -34,9 +34,12 @@ _NEXT_SHI = re.compile(r"[，,；;][二三四五六七八九十]是")
 
 def _opens_paragraph(view: LineView) -> bool:
     """一是…。 / ——…。 head their paragraph with its first sentence (—— only with a body
-    after it), never when the sentence goes on to 二是 (then they are words of one sentence)."""
+    after it or as a finished sentence of its own), never when the sentence goes on to 二是
+    (then they are words of one sentence)."""
     if view.marker is not None and view.marker.kind == "dash" and not view.rest:
-        return False  # ——习近平 under a quotation: an attribution, not a lead
+        # ——习近平 under a quotation is an attribution; ——经济平稳快速增长。 on a line
+        # of its own is a lead whose body follows on the next line
+        return view.text.endswith(("。", "！"))
     return not _NEXT_SHI.search(view.sentence)
 
 

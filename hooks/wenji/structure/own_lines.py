@@ -76,11 +76,12 @@ def _section_breaks(drafts: Sequence[Draft]) -> list[int]:
 
 
 def _blank_separated(drafts: Sequence[Draft], leads: set[int]) -> bool:
-    """Are paragraphs separated by blank lines (apart from lead lines over their body)?"""
+    """Are paragraphs separated by blank lines (apart from headings and lead lines over
+    their body)?"""
     adjacent = sum(
         1
         for index, (a, b) in enumerate(pairwise(drafts))
-        if b.line == a.line + 1 and index not in leads
+        if b.line == a.line + 1 and index not in leads and not a.heading
     )
     return len(drafts) >= 4 and adjacent <= _ADJACENT_SHARE * (len(drafts) - 1)
 

@@ -17,6 +17,7 @@ from ..patterns import article_number, is_salutation
 from .draft import Draft
 
 TITLE_MAX = 30
+_LONG_PARAGRAPH = 100
 _PUNCTUATION = re.compile(r"[，,。；;：:！？!?…]")
 _SPACES = re.compile(r"[\s\u3000]+")
 _FINISHED = ("。", "！", "？", "!", "?", "”", "」", "』", "）", ")", "：")
@@ -40,7 +41,10 @@ def _opens_section(draft: Draft, following: Draft) -> bool:
     if following.heading:
         return True
     text = following.source_text
-    return len(text) >= max(20, 2 * len(draft.text)) and text.endswith(_FINISHED[:5])
+    if len(text) < max(20, 2 * len(draft.text)):
+        return False
+    # a long paragraph of sentences is body even when a copy broke it off mid-sentence
+    return text.endswith(_FINISHED[:5]) or (len(text) >= _LONG_PARAGRAPH and "。" in text)
 
 
 def mark_standalone_titles(drafts: Sequence[Draft]) -> None:
