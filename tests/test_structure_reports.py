@@ -275,3 +275,51 @@ def test_a_dash_run_is_the_same_whichever_dash_the_copy_types() -> None:
             (3, f"{dash}推动经济发展再上新台阶"),
             (3, f"{dash}大力发展社会事业"),
         ]
+
+
+def test_the_rest_of_a_broken_paragraph_is_no_lead_and_does_not_break_a_run() -> None:
+    text = spaced(
+        "一、今年的任务",
+        f"稳定和扩大消费。{BODY}促进消费与投资实现更高水平的动态平衡，推动内外",
+        f"贸。{BODY}",
+        f"扩大有效投资。{BODY}",
+        f"推动进出口稳定发展。{BODY}",
+    )
+    assert outline(text) == [
+        (2, "一、今年的任务"),
+        (3, "稳定和扩大消费"),
+        (3, "扩大有效投资"),
+        (3, "推动进出口稳定发展"),
+    ]
+
+
+def test_an_opener_run_after_the_last_sub_section_returns_to_the_section() -> None:
+    under = [f"{n}是加强第{n}项工作。{BODY}" for n in "一二三"]
+    text = "\n".join(
+        [
+            "标题",
+            "一、过去一年的工作",
+            f"（一）加强宏观调控。{BODY}",
+            f"（二）推进改革开放。{BODY}",
+            *under,
+            "（三）保障和改善民生。",
+            BODY,
+            BODY,
+            BODY,
+            f"——必须坚持科学发展。{BODY}",
+            f"——必须坚持改革开放。{BODY}",
+            "二、今年的工作",
+        ]
+    )
+    assert outline(text) == [
+        (2, "一、过去一年的工作"),
+        (3, "（一）加强宏观调控"),
+        (3, "（二）推进改革开放"),
+        (4, "一是加强第一项工作"),
+        (4, "二是加强第二项工作"),
+        (4, "三是加强第三项工作"),
+        (3, "（三）保障和改善民生"),
+        (3, "——必须坚持科学发展"),
+        (3, "——必须坚持改革开放"),
+        (2, "二、今年的工作"),
+    ]

@@ -18,6 +18,8 @@ Then recognisers over the whole sequence of blocks:
 
 - :func:`.fragments.keep_fragments`: pieces of a line broken around a quotation are
   paragraphs;
+- :func:`.continuations.keep_continuations`: the rest of a paragraph broken off
+  mid-sentence (题。…, 2 / 预期增长…) is a paragraph, and no run of leads stops at it;
 - :func:`.laws.mark_table_of_contents`: a law's 目录 block is not a second outline;
 - :func:`.laws.keep_items_in_articles`: the 款/项 of a 第X条 article stay inside it;
 - :func:`.laws.mark_annexes`: 序言, 附则, 附件 lines are top-level headings;
@@ -59,6 +61,7 @@ from ..frontmatter import StructureOverrides
 from ..model import Block, Diagnostic, SourceLine
 from .articles import mark_articles
 from .bare_markers import mark_bare_markers
+from .continuations import keep_continuations
 from .draft import Draft, to_blocks
 from .fragments import keep_fragments
 from .issued import mark_issued_title
@@ -111,6 +114,7 @@ def detect_structure(
 
     diagnostics: list[Diagnostic] = [*markers.diagnostics, *curator.unmatched()]
     keep_fragments(drafts)
+    keep_continuations(drafts)
     mark_table_of_contents(drafts)
     keep_items_in_articles(drafts)
     mark_annexes(drafts)

@@ -33,6 +33,7 @@ class Draft:
     kind: str = "marker"
     family: str = ""  # how an unnumbered heading nests (lead lines, statements)
     locked: bool = False
+    continues: bool = False  # goes on the sentence the line before left open
     followers: list[Draft] = field(default_factory=list)
     article: ArticleNumber | None = None
     article_run: int = 1

@@ -117,7 +117,12 @@ def mark_parallel_leads(drafts: list[Draft], rules: StructureRules) -> None:
     while index < len(drafts):
         run: list[tuple[int, str, str]] = []
         cursor = index
-        while cursor < len(drafts) and (split := _lead_split(drafts[cursor], rules)):
+        while cursor < len(drafts):
+            if drafts[cursor].continues:  # the rest of the paragraph before: not in the way
+                cursor += 1
+                continue
+            if not (split := _lead_split(drafts[cursor], rules)):
+                break
             run.append((cursor, *split))
             cursor += 1
         start = 0

@@ -9,7 +9,8 @@ gets them at level 2.
 
 Headings without a marker (curator overrides, standalone section titles) form their own
 family ``plain``: at the top before any marker, else one level below the open section.
-Lead lines and standalone statements (:mod:`.own_lines`) carry their own family. Paragraph
+Lead lines and standalone statements (:mod:`.own_lines`) carry their own family. An opener
+run after a section's last numbered sub-section returns to the section (:mod:`.returns`). Paragraph
 openers (一是, ——, lead lines) never contain a numbered family or a title: those close them.
 A law's 序言, 附则 and 附件 are top-level and close every open family.
 
@@ -23,6 +24,7 @@ from ..patterns import OPENER_KINDS
 from .draft import Draft
 from .laws import ANNEX, LAW_UNITS
 from .own_lines import LEAD
+from .returns import returning_runs
 
 PLAIN = "plain"
 _RANK = {
@@ -59,6 +61,7 @@ def assign_levels(drafts: list[Draft]) -> None:
     """Set the level of every heading that has none yet (overrides keep theirs)."""
     stack: list[str] = []
     last = {(d.marker_kind or PLAIN): i for i, d in enumerate(drafts) if d.heading}
+    returning = returning_runs(drafts, frozenset(_RANK) - LAW_UNITS)
     for index, draft in enumerate(drafts):
         if not draft.heading:
             continue
@@ -71,6 +74,9 @@ def assign_levels(drafts: list[Draft]) -> None:
         # family or title is their sibling (（一） after a run of —— leads), not inside
         # them; 一是 / —— contain no other opener but may open the paragraphs under a lead.
         inner = OPENER_KINDS if family == LEAD or family in OPENER_KINDS else _OPENERS
+        left = returning.get(index)
+        if left is not None and left in stack[1:]:  # back in the section (.returns)
+            del stack[stack.index(left) :]
         while stack and stack[-1] in inner and stack[-1] != family:
             stack.pop()
         if family in stack:
