@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from wenji.model import Heading
 from wenji.pipeline import process
+from wenji.structure.draft import Draft
+from wenji.structure.long_leads import mark_long_leads
 
 BODY = "这一段是正文，内容足够长，用来说明问题。" * 3
 
@@ -196,13 +198,15 @@ def test_long_lead_sentences_that_open_alike_are_a_run_of_leads() -> None:
     ]
 
 
-def test_long_sentences_with_figures_or_instructions_or_only_two_are_not_leads() -> None:
+def test_long_sentences_with_figures_or_instructions_or_only_two_are_not_long_leads() -> None:
     amounts = (2151, 3582, 4223)
     figures = [f"全年粮食产量{n}万吨，比上年增长百分之{n}的水平。{BODY}" for n in amounts]
     instructions = [f"要继续打好第{n}场攻坚战，精准发力、务求实效。{BODY}" for n in "一二三"]
     two = [f"坚持和发展马克思主义，必须同{w}相结合起来看。{BODY}" for w in ("实际", "文化")]
     for paragraphs in (figures, instructions, two):
-        assert outline("\n".join(["标题", "一、工作", *paragraphs])) == [(2, "一、工作")]
+        drafts = [Draft(n, text) for n, text in enumerate(paragraphs, start=1)]
+        mark_long_leads(drafts)
+        assert not any(d.heading for d in drafts)
 
 
 def test_a_dash_lead_on_a_line_of_its_own_heads_the_body_below_it() -> None:
@@ -303,9 +307,9 @@ def test_an_opener_run_after_the_last_sub_section_returns_to_the_section() -> No
             f"（二）推进改革开放。{BODY}",
             *under,
             "（三）保障和改善民生。",
-            BODY,
-            BODY,
-            BODY,
+            "我们办成了一批大事。" + BODY,
+            "我们的成就来之不易。" + BODY,
+            "我们也清醒地看到存在的问题。" + BODY,
             f"——必须坚持科学发展。{BODY}",
             f"——必须坚持改革开放。{BODY}",
             "二、今年的工作",
