@@ -55,6 +55,10 @@ _ORGAN_END = (
     "总会",
     "協會",
     "协会",
+    "调查队",  # 国家统计局江西调查总队: a survey office issuing with a statistics bureau
+    "调查总队",
+    "調查隊",
+    "調查總隊",
 )
 _TITLE_ORGAN = re.compile(r"^(.{2,30}?)(?:关于|關於|转发|轉發|印发|印發|批转|批轉)")
 _PASSED_BY = re.compile(

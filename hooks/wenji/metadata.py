@@ -38,9 +38,11 @@ from .bylines import (
     split_role_and_name,
 )
 from .dates import find_dates, parse_date
+from .fields import published, read_fields, take_edge_fields
 from .model import Metadata, Removal, SourceLine
 from .pageheader import find_page_header
 from .patterns import is_closing, is_salutation, numbering_marker
+from .sitepage import SitePage, find_site_page
 
 __all__ = ["Header", "is_title_like", "parse_date", "read_header", "title_from_file_name"]
 
@@ -67,23 +69,6 @@ _GENRE_END = re.compile(
     r"细则|规则|章程|纪要|规划|计划|说明|致辞|贺信|公报|通报|通報|決定|辦法|規定|條例|報告|講話)"
     r"(?:[（(][^）)]{1,8}[）)])?$"
 )
-_FIELD_KEYS = {
-    "来源": "source",
-    "來源": "source",
-    "稿源": "source",
-    "责任编辑": "editor",
-    "責任編輯": "editor",
-    "编辑": "editor",
-    "編輯": "editor",
-    "发布时间": "date",
-    "發布時間": "date",
-    "发布日期": "date",
-    "發布日期": "date",
-    "發佈時間": "date",
-    "作者": "speaker",
-}
-_FIELD = re.compile(rf"({'|'.join(sorted(_FIELD_KEYS, key=len, reverse=True))})\s*[：:]\s*")
-EDGE_FIELD_ZONE = 5
 
 
 @dataclass(frozen=True)
@@ -134,8 +119,12 @@ def read_header(
     title_line: int | None = None
 
     start = _after_decree(body, found)
-    page = find_page_header(body) if start == 0 else None
-    if page is not None:
+    site = find_site_page(body, is_title_like) if start == 0 else None
+    page = find_page_header(body) if start == 0 and not (site and site.has_block) else None
+    if site is not None and (site.has_block or page is None):
+        title_line = _take_site_page(body, found, site)
+        title_from = "first line"
+    elif page is not None:
         title_line = body[page.title_index].number
         found["title"] = page.title
         if page.subtitle_index is not None:
@@ -158,10 +147,10 @@ def read_header(
         if _second_title_line(body[start:]):
             found["title"] += " " + body.pop(start).text
         _take_title_companions(body, found, start)
-    _take_edge_fields(body, found)
+    take_edge_fields(body, found)
     _find_date_and_issuer(body, found)
-    if "date" not in found and (published := _published(body, removed)):
-        found["date"], found["date_text"] = published
+    if "date" not in found and (date := published(body, removed)):
+        found["date"], found["date_text"] = date
 
     values = {**found, **front_matter}
     if "date" in front_matter:
@@ -179,22 +168,18 @@ def read_header(
     return Header(Metadata(**values), title_from, title_line, body)
 
 
-_PUBLISHED = re.compile(r"(?:发布|發布|发表|發表)(?:日期|时间|時間)\s*[：:]\s*(\S+)")
-
-
-def _published(body: Sequence[SourceLine], removed: Sequence[Removal]) -> tuple[str, str] | None:
-    """The date of a page's 发布日期/发布时间 field: a short line of the text opening with
-    one (left at the foot of a copied article), else one among removed furniture lines."""
-    for text in (line.text for line in body):
-        match = _PUBLISHED.match(text)
-        if match and len(text) <= 60 and (dates := find_dates(match.group(1))):
-            return dates[0]
-    for removal in removed:
-        for text in removal.lines:
-            for match in _PUBLISHED.finditer(text):
-                if dates := find_dates(match.group(1)):
-                    return dates[0]
-    return None
+def _take_site_page(body: list[SourceLine], found: dict[str, Any], site: SitePage) -> int:
+    """Title, issuers and date of a government page; the title's line number."""
+    title_line = body[site.title_index].number
+    found["title"] = site.title
+    if site.issuer:
+        found["speaker"] = site.issuer
+    if site.date:
+        found["date"], found["date_text"] = site.date, site.date_text
+    taken = {site.title_index, site.issuer_index, site.date_index}
+    for index in sorted((i for i in taken if i is not None), reverse=True):
+        body.pop(index)
+    return title_line
 
 
 def _describes(text: str) -> bool:
@@ -283,7 +268,7 @@ def _take_title_companions(body: list[SourceLine], found: dict[str, Any], start:
             found["date"], found["date_text"] = dates[0]
             index += 1  # the line stays: it gives the time of day too
             continue
-        elif _DOC_NUMBER.match(text) or is_promulgation_note(text) or _fields(text):
+        elif _DOC_NUMBER.match(text) or is_promulgation_note(text) or read_fields(text):
             index += 1
             continue
         else:
@@ -302,52 +287,6 @@ def _meeting_time(text: str) -> list[tuple[str, str]]:
 
 def _name_follows(body: Sequence[SourceLine], index: int) -> bool:
     return index + 1 < len(body) - 1 and is_name(body[index + 1].text)
-
-
-def _take_edge_fields(body: list[SourceLine], found: dict[str, Any]) -> None:
-    """``来源：…`` / ``責任編輯：…`` / ``发布时间：…`` lines among the first and last lines.
-
-    A line is read only when it consists of such fields and nothing else; it leaves the
-    text when it holds one field (a second field's label would otherwise be lost).
-    """
-    edge = set(range(min(EDGE_FIELD_ZONE, len(body))))
-    edge |= set(range(max(0, len(body) - EDGE_FIELD_ZONE), len(body)))
-    taken: list[int] = []
-    for index in sorted(edge):
-        fields = _fields(body[index].text)
-        if not fields or len(body) - len(taken) <= 1:
-            continue
-        if any(key in found for key in fields):
-            continue
-        for key, value in fields.items():
-            if key == "date":
-                date = parse_date(value)
-                if date is None:
-                    break
-                found["date"], found["date_text"] = date, value
-            else:
-                found[key] = value
-        else:
-            if len(fields) == 1:  # with several fields the line stays: labels would be lost
-                taken.append(index)
-    for index in reversed(taken):
-        body.pop(index)
-
-
-def _fields(text: str) -> dict[str, str]:
-    """``来源：新华社　发布时间：2024-01-05`` → ``{"source": …, "date": …}``; ``{}`` if the
-    line holds anything else."""
-    matches = list(_FIELD.finditer(text))
-    if not matches or matches[0].start() != 0:
-        return {}
-    fields: dict[str, str] = {}
-    for match, following in zip(matches, [*matches[1:], None], strict=True):
-        value = text[match.end() : following.start() if following else len(text)].strip()
-        key = _FIELD_KEYS[match.group(1)]
-        if not value or len(value) > 60 or key in fields:
-            return {}
-        fields[key] = value
-    return fields
 
 
 def _bracketed(text: str) -> str:

@@ -9,7 +9,8 @@ author and byline lines (``来源：本站原创 作者：…``, ``澎湃新闻�
 headline repeated by the page is read once, and a headline line above a second one is the
 title with the second as its subtitle. The author comes from the credits: an 作者/执笔
 field, a byline, ``（记者 陆一夫）`` opening the first paragraph, ``（张巨峰）`` closing an
-article, else the organ a page names as its own 来源 (never a news outlet).
+article (at the end of its last paragraph or on a line of its own under it), else the organ
+a page names as its own 来源 (never a news outlet).
 The dateline and credit lines stay in the text: they are the article's words.
 """
 
@@ -53,6 +54,8 @@ _AUTHOR_FIELD = re.compile(
 )
 _REPORTER = re.compile(rf"[（(]记者[\s\u3000]*({_NAMES})[）)]")
 _CLOSING_CREDIT = re.compile(r"[。！？”][（(]([^（）()]{2,12})[）)]$")
+#: （万载县统计局） on a line of its own under the last paragraph
+_CREDIT_LINE = re.compile(r"^[（(]([^（）()]{2,12})[）)]$")
 _NOT_CREDIT = re.compile(r"摄|攝|供图|图|圖|完|来源|編|编|译|譯")
 _SOURCE = re.compile(r"(?:来源于|信息来源|来源|來源)\s*[：:]\s*([\u4e00-\u9fff]{2,20})")
 _OUTLET = re.compile(r"(?:网|網|报|報|社|新闻|新聞|台|频道|頻道|客户端|杂志|刊|传媒|传媒网)$")
@@ -195,9 +198,12 @@ def _author(lines: Sequence[SourceLine], title_index: int, dateline: int) -> str
         match = _AUTHOR_FIELD.match(text)
         if match and _credited(match.group(1)) and len(text) <= 30:
             return match.group(1)
-    for text in reversed(body):
-        match = _CLOSING_CREDIT.search(text)
-        if match and _is_prose(text) and not _NOT_CREDIT.search(match.group(1)):
+    for index in range(len(body) - 1, -1, -1):
+        text = body[index]
+        match = _CLOSING_CREDIT.search(text) if _is_prose(text) else None
+        if match is None and index and _is_prose(body[index - 1]):
+            match = _CREDIT_LINE.match(text)
+        if match and not _NOT_CREDIT.search(match.group(1)):
             credit = match.group(1).removeprefix("记者").strip()
             if _credited(credit) or is_organ(credit) or _is_office(credit):
                 return credit
