@@ -90,3 +90,56 @@ def test_author_in_brackets_under_the_last_paragraph() -> None:
 def test_text_without_site_clutter_keeps_its_first_line_title() -> None:
     meta = _doc("关于某某工作的通知\n某某市人民政府\n2023年1月5日\n" + _PROSE + "\n").metadata
     assert meta.title == "关于某某工作的通知"
+
+
+def test_sentence_passing_this_law_dates_it_over_the_page_date() -> None:
+    meta = _doc(
+        "首页\n中华人民共和国某某法\n来源: | 发布时间: 2018-05-17 | 浏览次数: 21\n"
+        "2018年3月20日，第十三届全国人大一次会议表决通过了《中华人民共和国某某法》。\n"
+        "第一章　总　则\n第一条　为了规范某某工作，制定本法。\n"
+    ).metadata
+    assert meta.title == "中华人民共和国某某法"
+    assert (meta.date, meta.speaker) == ("2018-03-20", "全国人大")
+
+
+def test_sentence_passing_another_act_says_nothing_of_this_text() -> None:
+    meta = _doc(
+        "首页\n某某法学习辅导\n来源: | 发布时间: 2018-05-17 | 浏览次数: 21\n"
+        "2018年3月20日，第十三届全国人大一次会议表决通过了《中华人民共和国某某法》。\n"
+        + _PROSE
+        + "\n"
+    ).metadata
+    assert meta.date == "2018-05-17"
+
+
+def test_reposting_tag_before_the_original_title_is_not_the_title() -> None:
+    doc = _doc(
+        "首页 > 时政新闻 > 某某新闻\n[某某化妆品]某某市警方破获一起电信诈骗案\n"
+        "2019年09月11日 某某传媒 时政新闻 1665 0\n原标题：某某市警方破获一起电信诈骗案\n"
+        + _PROSE
+        + "\n"
+    )
+    assert doc.metadata.title == "某某市警方破获一起电信诈骗案"
+    assert "[某某化妆品]某某市警方破获一起电信诈骗案" in _body(doc)  # nothing is lost
+
+
+def test_field_line_under_the_title_dates_a_page_with_a_block() -> None:
+    meta = _doc(
+        "某某县人民政府\n"
+        + _BLOCK.replace("发文日期：\n2023-04-18\n", "")
+        + "某某县关于做好冬季防火工作的通知\n发布时间：2023-11-02 来源：某某县应急管理局\n"
+        + _PROSE
+        + "\n"
+    ).metadata
+    assert meta.title == "某某县关于做好冬季防火工作的通知"
+    assert (meta.date, meta.speaker) == ("2023-11-02", "某某县应急管理局")
+
+
+def test_menu_row_and_title_field() -> None:
+    meta = _doc(
+        "网站首页\n新闻中心 政务公开 政务服务 政民互动 魅力某某 数据开放\n"
+        "索引号：0003\n标题：某某通知\n发布机构：某某县人民政府办公室\n成文日期：2022-03-01\n"
+        "某某通知\n" + _PROSE + "\n"
+    ).metadata
+    assert (meta.title, meta.date) == ("某某通知", "2022-03-01")
+    assert meta.speaker == "某某县人民政府办公室"

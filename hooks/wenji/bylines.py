@@ -63,8 +63,9 @@ _ORGAN_END = (
 _TITLE_ORGAN = re.compile(r"^(.{2,30}?)(?:关于|關於|转发|轉發|印发|印發|批转|批轉)")
 _PASSED_BY = re.compile(
     r"(?:第[一二三四五六七八九十]+届)?"
-    r"((?:[\u4e00-\u9fff]{2,12}?)?人民代表大会(?:常务委员会)?|国务院|[\u4e00-\u9fff]{2,20}?委员会)"
-    r"(?:第[一二三四五六七八九十百零〇\d]+次)?(?:全体)?(?:会议|常务会议)"
+    r"((?:[\u4e00-\u9fff]{2,12}?)?人民代表大会(?:常务委员会)?|全国人大(?:常委会)?|国务院|"
+    r"[\u4e00-\u9fff]{2,20}?委员会)"
+    r"(?:第?[一二三四五六七八九十百零〇\d]+次)?(?:全体)?(?:会议|常务会议)"
 )
 _PROVINCE_TERM = re.compile(r"第[一二三四五六七八九十]+届")
 _DECREE = re.compile(r"(?:中华人民共和国)?([\u4e00-\u9fff]{2,12}?)令第")
@@ -176,6 +177,24 @@ def latest_act(note: str) -> tuple[str, str, str]:
         if organ := passed_by(clause) or _organ_in_quoted_title(clause):
             return iso, written, organ
     return iso, written, passed_by(note)
+
+
+_PASSING = re.compile(r"^[，,\s\u3000]*(.{2,40}?)(?:表决|审议)?通过了?《([^》]{2,60})》")
+
+
+def passing_sentence(text: str, title: str) -> tuple[str, str, str] | None:
+    """``(iso date, date as written, body)`` from a sentence saying when this text was passed:
+    2018年3月20日，第十三届全国人大一次会议表决通过了《中华人民共和国监察法》 under the
+    title 中华人民共和国监察法 (a sentence about another act, or not opening with its date,
+    says nothing of this one)."""
+    dates = find_dates(text)
+    if len(text) > 100 or not dates or not text.startswith(dates[0][1]):
+        return None
+    match = _PASSING.match(text[len(dates[0][1]) :])
+    if match is None or _SPACES.sub("", match.group(2)) != _SPACES.sub("", title):
+        return None
+    organ = passed_by(match.group(1))
+    return (dates[0][0], dates[0][1], organ) if organ else None
 
 
 def _organ_in_quoted_title(clause: str) -> str:

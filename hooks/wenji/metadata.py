@@ -33,6 +33,7 @@ from .bylines import (
     is_role,
     latest_act,
     organ_in_title,
+    passing_sentence,
     speaker_in_closing_note,
     speaker_in_title,
     split_role_and_name,
@@ -147,6 +148,7 @@ def read_header(
         if _second_title_line(body[start:]):
             found["title"] += " " + body.pop(start).text
         _take_title_companions(body, found, start)
+    _take_passing_sentence(body, found, title_line)
     take_edge_fields(body, found)
     _find_date_and_issuer(body, found)
     if "date" not in found and (date := published(body, removed)):
@@ -180,6 +182,20 @@ def _take_site_page(body: list[SourceLine], found: dict[str, Any], site: SitePag
     for index in sorted((i for i in taken if i is not None), reverse=True):
         body.pop(index)
     return title_line
+
+
+def _take_passing_sentence(
+    body: Sequence[SourceLine], found: dict[str, Any], title_line: int | None
+) -> None:
+    """A sentence under the title saying when and by whom this very text was passed dates
+    it and names its issuer, before a page's publication date (the sentence stays)."""
+    if "title" not in found or title_line is None:
+        return
+    under = [line for line in body if line.number > title_line][:HEADER_ZONE]
+    for line in under:
+        if passing := passing_sentence(line.text, found["title"]):
+            found["date"], found["date_text"], found["speaker"] = passing
+            return
 
 
 def _describes(text: str) -> bool:

@@ -11,7 +11,9 @@ title with the second as its subtitle. The author comes from the credits: an 作
 field, a byline, ``（记者 陆一夫）`` opening the first paragraph, ``（张巨峰）`` closing an
 article (at the end of its last paragraph or on a line of its own under it), else the organ
 a page names as its own 来源 (never a news outlet).
-The dateline and credit lines stay in the text: they are the article's words.
+A headline that is a reposting site's tag and the article's own title (``[某某]X`` above
+``原标题：X``) gives the title X. The dateline and credit lines stay in the text: they are
+the article's words.
 """
 
 from __future__ import annotations
@@ -104,6 +106,9 @@ def _header(lines: Sequence[SourceLine], anchor: int, date: str, written: str) -
     elif _is_subtitle_pair(above, title):
         subtitle_index, title_index = title_index, title_index - 1
         title = above
+    author = _author(lines, title_index, anchor)
+    if subtitle_index is None and (original := _original_title(lines, title_index, anchor)):
+        title_index, title = original
     return PageHeader(
         title_index=title_index,
         title=title,
@@ -111,8 +116,30 @@ def _header(lines: Sequence[SourceLine], anchor: int, date: str, written: str) -
         subtitle=lines[subtitle_index].text.strip() if subtitle_index is not None else "",
         date=date,
         date_text=written,
-        author=_author(lines, title_index, anchor),
+        author=author,
     )
+
+
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[：:]\s*(.+)$")
+_TAG = re.compile(r"^[\[【［][^\]】］]{1,20}[\]】］]$")
+
+
+def _original_title(
+    lines: Sequence[SourceLine], title_index: int, anchor: int
+) -> tuple[int, str] | None:
+    """``[某某化妆品]X`` over ``原标题：X``: a tag a reposting site put before the article's
+    own title. The title is X, read from the 原标题 line (the tagged headline stays)."""
+    headline = lines[title_index].text.strip()
+    for index in range(title_index + 1, min(len(lines), anchor + 3)):
+        match = _ORIGINAL_TITLE.match(lines[index].text.strip())
+        if match is None:
+            continue
+        original = match.group(1).strip()
+        tag = headline.removesuffix(original)
+        if tag != headline and _TAG.match(tag.strip()):
+            return index, original
+        return None
+    return None
 
 
 def _is_prose(text: str) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .bylines import is_organ
-from .dates import parse_date
+from .dates import find_dates, parse_date
 from .model import SourceLine
 
 __all__ = ["SitePage", "find_site_page"]
@@ -90,6 +90,12 @@ _FURNITURE = re.compile(
 #: ``X _ 宜春市人民政府``: a browser title, the page's title and then the site's name.
 _BROWSER_TITLE = re.compile(r"^(.{6,80}?)[\s\u3000]*(?:_|｜|\||-|—|－)[\s\u3000]*(\S{2,24})$")
 _SITE_END = ("网", "網", "网站", "網站", "门户", "門戶", "平台", "政府", "政府网")
+#: A line of page fields under the title: 发布时间：2023-04-18 来源：某某市统计局 浏览次数：9
+_FIELD_LINE = re.compile(
+    rf"^(?:(?:发布|發布|发表|更新)?(?:时间|時間|日期)|来源|來源|信息来源|文章来源){_SP}[：:]"
+)
+_PAGE_DATE = re.compile(rf"(?:时间|時間|日期){_SP}[：:]{_SP}(\S+)")
+_PAGE_SOURCE = re.compile(rf"(?:来源|來源){_SP}[：:]{_SP}([\u4e00-\u9fff]{{2,24}})")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[\s\u3000]+")
 
 
@@ -124,7 +130,7 @@ def find_site_page(
         return None
     fields, field_lines = block or ({}, set())
     start = crumbs[0] + 1 if crumbs and block is None else 0
-    title_index = _title_index(head, start, field_lines, is_title_like)
+    title_index = _title_index(head, start, field_lines, fields.get("title", ""), is_title_like)
     if title_index is None:
         return None
     title = head[title_index]
@@ -185,7 +191,11 @@ def _key(text: str) -> str:
 
 
 def _title_index(
-    head: Sequence[str], start: int, field_lines: set[int], is_title_like: Callable[[str], bool]
+    head: Sequence[str],
+    start: int,
+    field_lines: set[int],
+    title: str,
+    is_title_like: Callable[[str], bool],
 ) -> int | None:
     candidates = [
         index
@@ -195,6 +205,9 @@ def _title_index(
     first_of: dict[str, int] = {}
     for index in candidates:
         first_of.setdefault(_key(head[index]), index)
+    for index in range(len(head)) if title else ():
+        if index not in field_lines and _key(head[index]) == _key(title):
+            return index  # the line the block's 标题 field names
     for text in head:
         match = _BROWSER_TITLE.match(text)
         if match and match.group(2).endswith(_SITE_END) and _key(match.group(1)) in first_of:
@@ -213,6 +226,7 @@ def _could_be_title(text: str, is_title_like: Callable[[str], bool]) -> bool:
         and not _BREADCRUMB.search(text)
         and not _FURNITURE.match(text)
         and not _BROWSER_TITLE.match(text)
+        and len(re.split(r"[\s\u3000]+", text.strip())) < 3  # a menu row: 新闻中心 政务公开 …
     )
 
 
@@ -220,9 +234,11 @@ def _companions(
     head: Sequence[str], title_index: int
 ) -> tuple[str, int | None, str, str, int | None]:
     """Issuers and date on the lines under the title: ``(issuer, its index, date, date as
-    written, its index)``; furniture and a repeat of the title are passed over."""
+    written, its index)``; furniture and a repeat of the title are passed over. A field
+    line (发布时间：… 来源：…) gives them when no line of their own does; it stays."""
     issuer, issuer_index = "", None
     date, date_text, date_index = "", "", None
+    field_issuer, field_date = "", ("", "")
     title = _key(head[title_index])
     repeated = False
     for index in range(title_index + 1, min(len(head), title_index + 1 + COMPANION_LINES)):
@@ -231,7 +247,13 @@ def _companions(
             repeated = repeated or _key(text) == title
             continue
         organs = re.split(r"[\s\u3000、]+", text)
-        if not issuer and not date and all(is_organ(organ) for organ in organs):
+        if _FIELD_LINE.match(text):
+            if (dated := _PAGE_DATE.search(text)) and (dates := find_dates(dated.group(1))):
+                field_date = field_date if field_date[0] else dates[0]
+            source = _PAGE_SOURCE.search(text)
+            if source and is_organ(source.group(1)) and not field_issuer:
+                field_issuer = source.group(1)
+        elif not issuer and not date and all(is_organ(organ) for organ in organs):
             issuer, issuer_index = "、".join(organs), index
         elif not date and (found := parse_date(text)):
             date, date_text, date_index = found, text, index
@@ -239,4 +261,8 @@ def _companions(
             break
     if repeated:  # the text's own header under the page's headline: it stays in the text
         issuer_index = date_index = None
+    if not issuer:
+        issuer = field_issuer
+    if not date and field_date[0]:
+        date, date_text = field_date
     return issuer, issuer_index, date, date_text, date_index
