@@ -129,19 +129,33 @@ class EditionBuilder:
         return Wording(name=self.name, document=self.document)
 
     def document(self, document: Document) -> Document:
-        """``document`` in this edition's script; texts already in it are kept as they are."""
+        """``document`` in this edition's script; texts already in it are kept as they are.
+
+        Cached by source path (the same ``document`` object converts once)."""
         cached = self._documents.get(document.source)
         if cached is not None and cached[0] is document:
             return cached[1]
+        converted, leftovers = self.convert(document)
+        self.remember(document, converted, leftovers)
+        return converted
+
+    def convert(self, document: Document) -> tuple[Document, tuple[Diagnostic, ...]]:
+        """``document`` in this edition's script and its leftover warnings, not cached
+        (a worker process converts with this and the build process remembers the result)."""
         sample = document.title + "".join(block.text for block in document.blocks[:20])
         kept = self.converts_to_traditional and is_traditional(sample)
         converted = document if kept else convert_document(document, self.converter)
         if document.title_from == "front matter":
             title = self.name(document.title)
             converted = replace(converted, metadata=replace(converted.metadata, title=title))
+        return converted, self._check(converted, kept)
+
+    def remember(
+        self, document: Document, converted: Document, leftovers: tuple[Diagnostic, ...]
+    ) -> None:
+        """Cache ``converted`` (made by :meth:`convert`) as this edition's ``document``."""
         self._documents[document.source] = (document, converted)
-        self._leftovers[document.source] = self._check(converted, kept)
-        return converted
+        self._leftovers[document.source] = leftovers
 
     def leftovers(self, document: Document) -> tuple[Diagnostic, ...]:
         """Warnings for the Simplified-only characters left in this edition's ``document``.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -87,10 +87,13 @@ class Library:
         folder_titles: Mapping[str, str] | None = None,
         progress: Callable[[int, int], None] | None = None,
         addresses: AddressBook | None = None,
+        prepare: Preparer | None = None,
     ) -> Scan:
         """Discover, process (or take from the cache) and group the texts of ``corpus_dir``;
         with ``addresses``, only texts whose every output address is free (see
-        :func:`wenji.addresses.assign`)."""
+        :func:`wenji.addresses.assign`). ``prepare`` processes the texts the cache does not
+        hold (default: :func:`process_corpus_file`, one after the other; see
+        :mod:`wenji.parallel`)."""
         files, diagnostics = discover(corpus_dir)
         if addresses is not None:
             files, refused = assign(files, addresses)
@@ -98,58 +101,100 @@ class Library:
         timer = StageTimer()
         texts: list[Text] = []
         processed = 0
-        for number, corpus_file in enumerate(files, 1):
-            outcome, fresh = self._process(corpus_file, timer)
-            processed += fresh
-            if isinstance(outcome, SkippedText):
-                diagnostics.append(outcome.diagnostic)
-            else:
-                texts.append(Text(corpus_file, outcome))
-                diagnostics.extend(outcome.diagnostics if fresh else ())
-            if progress is not None:
-                progress(number, len(files))
+        stats = [(corpus_file, _stat(corpus_file)) for corpus_file in files]
+        missing = [f for f, stat in stats if isinstance(stat, tuple) and not self._cached(f, stat)]
+        if prepare is None:
+            outcomes = (process_corpus_file(f, self.options, timer) for f in missing)
+        else:
+            outcomes = prepare(missing, timer)
+        try:
+            for number, (corpus_file, stat) in enumerate(stats, 1):
+                outcome, fresh = self._outcome(corpus_file, stat, outcomes)
+                processed += fresh
+                if isinstance(outcome, SkippedText):
+                    diagnostics.append(outcome.diagnostic)
+                else:
+                    texts.append(Text(corpus_file, outcome))
+                    diagnostics.extend(outcome.diagnostics if fresh else ())
+                if progress is not None:
+                    progress(number, len(files))
+        finally:
+            if isinstance(outcomes, Generator):  # a pool's: its workers stop now
+                outcomes.close()
         alive = {f.path for f in files}
         for stale in [p for p in self._cache if p not in alive]:
             del self._cache[stale]
         root = group_folders(texts, folder_titles or {})
         return Scan(texts, root, diagnostics, timer, processed)
 
-    def _process(
-        self, corpus_file: CorpusFile, timer: StageTimer
-    ) -> tuple[Document | SkippedText, bool]:
-        try:
-            stat = corpus_file.path.stat(follow_symlinks=False)
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            message = f"skipped: cannot read ({reason})"
-            return SkippedText(Diagnostic("warning", corpus_file.source, message)), True
+    def _cached(
+        self, corpus_file: CorpusFile, stat: tuple[int, int]
+    ) -> Document | SkippedText | None:
         cached = self._cache.get(corpus_file.path)
-        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-            return cached[2], False
-        started = time.perf_counter()
-        try:
-            outcome: Document | SkippedText = process(
-                corpus_file.read_bytes(), corpus_file.source, self.options, timer
-            )
-        except SkippedText as skipped:
-            outcome = skipped
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            outcome = SkippedText(
-                Diagnostic("warning", corpus_file.source, f"skipped: cannot read ({reason})")
-            )
-        except Exception as error:  # a bug of ours must not cost the curator the build
-            outcome = SkippedText(
-                Diagnostic(
-                    "warning",
-                    corpus_file.source,
-                    f"skipped: internal error {type(error).__name__}: {error} "
-                    "(please report this with the file)",
-                )
-            )
-        timer.seconds["total"] += time.perf_counter() - started
-        self._cache[corpus_file.path] = (stat.st_mtime_ns, stat.st_size, outcome)
+        return cached[2] if cached and cached[:2] == stat else None
+
+    def _outcome(
+        self,
+        corpus_file: CorpusFile,
+        stat: tuple[int, int] | SkippedText,
+        outcomes: Iterator[Document | SkippedText],
+    ) -> tuple[Document | SkippedText, bool]:
+        """The text's outcome (from the cache, else the next of ``outcomes``), and whether
+        it is fresh."""
+        if isinstance(stat, SkippedText):
+            return stat, True
+        cached = self._cached(corpus_file, stat)
+        if cached is not None:
+            return cached, False
+        outcome = next(outcomes)
+        self._cache[corpus_file.path] = (*stat, outcome)
         return outcome, True
+
+
+Preparer = Callable[[Sequence[CorpusFile], StageTimer], Iterator["Document | SkippedText"]]
+"""Processes corpus files, yielding their outcomes in the same order."""
+
+
+def _stat(corpus_file: CorpusFile) -> tuple[int, int] | SkippedText:
+    try:
+        stat = corpus_file.path.stat(follow_symlinks=False)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        message = f"skipped: cannot read ({reason})"
+        return SkippedText(Diagnostic("warning", corpus_file.source, message))
+    return stat.st_mtime_ns, stat.st_size
+
+
+def process_corpus_file(
+    corpus_file: CorpusFile, options: Options, timer: StageTimer
+) -> Document | SkippedText:
+    """One text through the pipeline; whatever goes wrong becomes a :class:`SkippedText`
+    naming the file (a bug of ours must not cost the curator the build)."""
+    started = time.perf_counter()
+    try:
+        outcome: Document | SkippedText = process(
+            corpus_file.read_bytes(), corpus_file.source, options, timer
+        )
+    except SkippedText as skipped:
+        outcome = skipped
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        outcome = SkippedText(
+            Diagnostic("warning", corpus_file.source, f"skipped: cannot read ({reason})")
+        )
+    except Exception as error:
+        outcome = internal_error(corpus_file.source, error)
+    timer.seconds["total"] += time.perf_counter() - started
+    return outcome
+
+
+def internal_error(source: str, error: BaseException, where: str = "") -> SkippedText:
+    """A text skipped because of a bug of ours (``where``: in which step)."""
+    message = (
+        f"skipped: internal error{where} {type(error).__name__}: {error} "
+        "(please report this with the file)"
+    )
+    return SkippedText(Diagnostic("warning", source, message))
 
 
 def folder_title(path: str, folder_titles: Mapping[str, str], name: str | None = None) -> str:
