@@ -116,6 +116,7 @@ class Project:
     folder_titles: dict[str, str] = field(default_factory=dict)
     export_seconds: float = 0.0
     shape: str = "synthetic"  # or "real": a folder of 2,000 texts and a 2 MB text
+    workers: int | None = None  # extra.wenji.workers of the hooked builds (None: the default)
 
     @property
     def corpus(self) -> Path:
@@ -172,6 +173,8 @@ class Project:
         wenji = extra.setdefault("wenji", {}) or {}
         extra["wenji"] = wenji
         wenji["corpus_dir"] = "corpus"
+        if self.workers is not None:
+            wenji["workers"] = self.workers
         wenji["folder_titles"] = self.folder_titles
         if search_option():  # Material's search in every variant, unless asked otherwise
             wenji["search"] = "pagefind" if "pagefind" in variant else "material"
@@ -661,6 +664,11 @@ def main(argv: list[str] | None = None) -> int:
         default="synthetic",
         help="real: one folder of 2,000 texts and one 2 MB text (N ≥ 2,210)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="extra.wenji.workers for the hooked builds (default: one per core)",
+    )
     args = parser.parse_args(argv)
 
     sizes = [300] if args.quick else [int(s) for s in args.sizes.split(",") if s]
@@ -680,7 +688,7 @@ def main(argv: list[str] | None = None) -> int:
     previews: list[Preview] = []
     for n in sizes:
         name = str(n) if args.shape == "synthetic" else f"{n}-{args.shape}"
-        project = Project(n, args.work / name, shape=args.shape)
+        project = Project(n, args.work / name, shape=args.shape, workers=args.workers)
         print(f"N={n:,}: writing the corpus and the exported pages …", flush=True)
         project.prepare(variants)
         runs: dict[str, list[Build]] = {variant: [] for variant in variants}

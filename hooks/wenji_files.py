@@ -21,6 +21,7 @@ from wenji.editions import EditionBuilder, convert_markdown, edition_uri
 from wenji.gitdates import last_commits
 from wenji.library import Folder, Text, folder_index_markdown
 from wenji.model import Diagnostic
+from wenji.parallel import TextPool, default_workers
 from wenji.render import DEFAULT_LABELS
 from wenji_navigation import corpus_nav
 from wenji_rawfile import RawTextFile
@@ -47,11 +48,21 @@ class SiteFiles:
         for name in ASSET_FILES:
             path = str(ASSETS / name)
             files.append(File.generated(config, f"assets/wenji/{name}", abs_src_path=path))
+        workers = settings.workers or default_workers()
+        state.pool = TextPool(workers, settings.options, list(state.editions.values()))
         scan = self.session.library(settings).scan(
-            state.corpus_dir, settings.folder_titles, _progress, self._address_book()
+            state.corpus_dir,
+            settings.folder_titles,
+            _progress,
+            self._address_book(),
+            prepare=state.pool.prepare,
         )
-        for diagnostic in scan.diagnostics:
+        for diagnostic in [*scan.diagnostics, *state.pool.diagnostics]:
             log_diagnostic(diagnostic)
+        if state.pool.used_workers:
+            message = "wenji: processed %d texts in %d worker processes"
+            log.info(message, scan.processed, state.pool.used_workers)
+        state.pool = None
         state.stage_seconds = dict(scan.timer.seconds)
         state.root = scan.root
         state.last_commits = last_commits(state.corpus_dir)  # one `git log` per build

@@ -66,6 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ConfigError as error:
         raise PluginError(str(error)) from None
     stop_index(_state)  # a rebuild of `serve` that started before the last one finished
+    _state.close_pool()
     _state = BuildState(settings=settings, started=time.perf_counter())
     navwindow.forget()
     config_dir = Path(config.config_file_path).parent
@@ -175,7 +176,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         time.perf_counter() - _state.started,
         seconds.get("decode", 0.0),
         seconds.get("structure", 0.0),
-        _state.convert_seconds,
+        _state.convert_seconds + seconds.get("opencc", 0.0),
         _state.render_seconds,
     )
     _session.built_sources.clear()
@@ -189,4 +190,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
+    _state.close_pool()
     stop_index(_state)
+
+
+def on_shutdown() -> None:
+    _state.close_pool()

@@ -20,6 +20,7 @@ from wenji.gitdates import LastCommit
 from wenji.indexer import StreamingIndex
 from wenji.library import Folder, Library, Text
 from wenji.model import Diagnostic
+from wenji.parallel import TextPool
 from wenji.render import RenderedPage
 from wenji_shard import SliceBuild
 
@@ -64,6 +65,12 @@ class BuildState:
     sources: dict[str, str] = field(default_factory=dict)  # in-memory page sources, by URI
     bodies: dict[str, RenderedPage] = field(default_factory=dict)  # read, not yet rendered
     shard: SliceBuild | None = None  # building one slice of the site (wenji_shard)
+    pool: TextPool | None = None  # the worker processes of the scan (None: not scanning)
+
+    def close_pool(self) -> None:
+        """Stop the scan's worker processes, if any are running."""
+        if self.pool is not None:
+            self.pool.close()
 
     def edition_of(self, uri: str) -> str:
         """The prefix of the edition the page of ``uri`` belongs to; "" for the primary."""

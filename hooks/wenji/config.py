@@ -55,6 +55,7 @@ class WenjiConfig:
     editions: tuple[Edition, ...] = ()
     search: str = SEARCH_BACKENDS[0]
     shard: Shard | None = None  # build one slice of the site (README, Building in slices)
+    workers: int = 0  # processes for the per-text work; 0: one per core (wenji.parallel)
 
 
 def _expect(
@@ -106,6 +107,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         "editions",
         "search",
         "shard",
+        "workers",
     }
     _check_keys(raw, known, "extra.wenji", errors)
 
@@ -165,6 +167,7 @@ def load_config(raw: Mapping[str, Any] | None) -> WenjiConfig:
         editions=editions,
         search=_search(raw, errors),
         shard=_shard(raw, errors),
+        workers=_workers(raw, errors),
     )
     if errors:
         raise ConfigError("invalid wenji configuration:\n  " + "\n  ".join(errors))
@@ -190,6 +193,16 @@ def _shard(raw: Mapping[str, Any], errors: list[str]) -> Shard | None:
     except ValueError as error:
         errors.append(f"extra.wenji.shard: {error}")
         return None
+
+
+def _workers(raw: Mapping[str, Any], errors: list[str]) -> int:
+    value = raw.get("workers")
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        errors.append(f"extra.wenji.workers: expected a whole number ≥ 1, got {value!r}")
+        return 0
+    return value
 
 
 def _language(value: str, key: str, errors: list[str]) -> str:
