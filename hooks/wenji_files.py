@@ -50,6 +50,7 @@ class SiteFiles:
             files.append(File.generated(config, f"assets/wenji/{name}", abs_src_path=path))
         workers = settings.workers or default_workers()
         state.pool = TextPool(workers, settings.options, list(state.editions.values()))
+        started = time.perf_counter()
         scan = self.session.library(settings).scan(
             state.corpus_dir,
             settings.folder_titles,
@@ -60,8 +61,9 @@ class SiteFiles:
         for diagnostic in [*scan.diagnostics, *state.pool.diagnostics]:
             log_diagnostic(diagnostic)
         if state.pool.used_workers:
-            message = "wenji: processed %d texts in %d worker processes"
-            log.info(message, scan.processed, state.pool.used_workers)
+            message = "wenji: processed %d texts in %d worker processes in %.1f s"
+            seconds = time.perf_counter() - started
+            log.info(message, scan.processed, state.pool.used_workers, seconds)
         state.pool = None
         state.stage_seconds = dict(scan.timer.seconds)
         state.root = scan.root
