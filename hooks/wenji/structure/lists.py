@@ -87,14 +87,29 @@ def _heading_like(draft: Draft, content: int) -> bool:
 
 
 def _content_under(drafts: Sequence[Draft]) -> list[int]:
-    """For each draft, the characters of the unnumbered paragraphs after it, up to the
-    next numbered line (one pass from the end)."""
+    """For each numbered draft, the characters of what its item holds: the paragraphs after
+    it up to the next item of its family, including the items of a family that first
+    appears inside its run (1. … under （一）…。 standing alone), but stopping at a family
+    that was already in use before the run began (the next 一、 section).
+
+    One pass in order, keeping one open item per family (a text has few families)."""
     content = [0] * len(drafts)
-    running = 0
-    for index in range(len(drafts) - 1, -1, -1):
-        content[index] = running
-        draft = drafts[index]
-        running = 0 if draft.marker_kind else running + len(draft.source_text)
+    first_seen: dict[str, int] = {}
+    run_start: dict[str, int] = {}
+    open_items: dict[str, int] = {}  # family -> index of its item still gathering text
+    for index, draft in enumerate(drafts):
+        kind = draft.marker_kind
+        if kind:
+            first_seen.setdefault(kind, index)
+            for family in list(open_items):
+                if family == kind or first_seen[kind] < run_start[family]:
+                    del open_items[family]  # the item ends at its sibling or a parent
+        for item in open_items.values():
+            content[item] += len(draft.source_text)
+        if kind and not draft.locked:
+            if draft.marker_number <= 1 or kind not in run_start:
+                run_start[kind] = index
+            open_items[kind] = index
     return content
 
 
