@@ -113,3 +113,45 @@ def test_finished_numbered_sentences_with_nothing_under_them_stay_a_list() -> No
         ]
     )
     assert outline(text) == [(2, "一、调整范围"), (2, "二、工作要求")]
+
+
+def test_two_clause_task_leads_longer_than_short_leads_are_a_run() -> None:
+    """国办发〔2018〕128号: the measures under each （一） open with tasks of two balanced
+    clauses, 21 to 29 characters, longer than the short leads of a report."""
+    text = "\n".join(
+        [
+            "“无废城市”建设试点工作方案",
+            "一、主要任务",
+            "（一）强化顶层设计引领，发挥政府宏观指导作用。建立“无废城市”建设指标体系，发挥导向引领作用。",
+            "优化固体废物管理体制机制，强化部门分工协作。根据城市经济社会发展实际，以深化地方机构改革为契机，"
+            "建立部门责任清单。",
+            "加强制度政策集成创新，增强试点方案系统性。落实《生态文明体制改革总体方案》相关改革举措，"
+            "集成有关循环经济的政策。",
+            "统筹城市发展与固体废物管理，优化产业结构布局。组织开展区域内固体废物利用处置能力调查评估，"
+            "严格控制新建、扩建项目。",
+        ]
+    )
+    assert outline(text) == [
+        (2, "一、主要任务"),
+        (3, "（一）强化顶层设计引领，发挥政府宏观指导作用"),
+        (4, "优化固体废物管理体制机制，强化部门分工协作"),
+        (4, "加强制度政策集成创新，增强试点方案系统性"),
+        (4, "统筹城市发展与固体废物管理，优化产业结构布局"),
+    ]
+
+
+def test_two_clause_figures_and_mixed_runs_are_not_long_leads() -> None:
+    """A statistical communiqué's two-clause figures are statements, and a longer sentence
+    that runs with one-clause ones is no task pair."""
+    text = "\n".join(
+        [
+            "2022年统计公报",
+            "一、农业",
+            "全年农林牧渔业总产值4223.8亿元，比上年增长4.3%。其中农业产值增长3.9%。",
+            "全年粮食产量2151.9万吨，比上年减产1.8%。其中夏粮产量减少。",
+            "二、工会",
+            "湖南、湖北和廣東的聯合會與我們有聯系。它們的會員很多，分布在各個城市和礦山，互相之間常有來往。",
+            "湖南幾乎所有擁有三萬人以上的工會，都在我們的影響之下。工人們信任我們，願意同我們一道進行鬥爭。",
+        ]
+    )
+    assert outline(text) == [(2, "一、农业"), (2, "二、工会")]

@@ -37,13 +37,30 @@ def _lead_split(draft: Draft, rules: StructureRules) -> tuple[str, str] | None:
     if draft.heading or draft.locked or draft.marker_kind or article_number(draft.text):
         return None
     sentence, rest = first_sentence(draft.text)
-    if not rest or not sentence.endswith("。") or len(sentence) > rules.parallel_sentence_max:
+    if not rest or not sentence.endswith("。") or len(sentence) > rules.parallel_long_max:
+        return None
+    if len(sentence) > rules.parallel_sentence_max and not _two_clauses(sentence):
         return None
     if _STATEMENT.search(sentence):
         return None
     if len(rest) < len(sentence):
         return None
     return sentence, rest
+
+
+_MODAL = re.compile(r"[0-9０-９%％]|要|必须|应当|应该|也")
+
+
+def _two_clauses(sentence: str) -> bool:
+    """A longer lead is a task in two balanced clauses (健全标准体系，推动…利用。), the build
+    of a document's measures; a figure (…4223.8亿元，比上年增长4.3%) or a modal statement
+    (…，也要积极探索…) in two clauses is an ordinary opener."""
+    clauses = sentence[:-1].split("，")
+    return (
+        len(clauses) == 2
+        and all(5 <= len(clause) <= 16 for clause in clauses)
+        and not _MODAL.search(sentence)
+    )
 
 
 def _alike(window: Sequence[tuple[int, str, str]]) -> bool:
@@ -59,18 +76,25 @@ def _parallel_end(run: Sequence[tuple[int, str, str]], start: int, rules: Struct
     """The end of the longest window from ``start`` whose sentences are parallel.
 
     Parallel: lengths within ``parallel_length_spread`` of each other, or all sharing the
-    first ``parallel_common_prefix`` characters of the window's first sentence.
+    first ``parallel_common_prefix`` characters of the window's first sentence. A window
+    with a longer lead holds only two-clause tasks: its build is what makes it parallel.
     """
     first = run[start][1]
     prefix = first[: rules.parallel_common_prefix]
     shortest = longest = len(first)
     same_start = True
+    paired = _two_clauses(first)
+    long = len(first) > rules.parallel_sentence_max
     end = start + 1
     while end < len(run):
         sentence = run[end][1]
         shortest, longest = min(shortest, len(sentence)), max(longest, len(sentence))
         same_start = same_start and sentence.startswith(prefix)
+        paired = paired and _two_clauses(sentence)
+        long = long or len(sentence) > rules.parallel_sentence_max
         if longest - shortest > rules.parallel_length_spread and not same_start:
+            break
+        if long and not paired:
             break
         end += 1
     return end
