@@ -59,6 +59,14 @@ def test_closing_note_with_more_after_the_speech() -> None:
     assert speaker_in_closing_note("这是一个战略方针。") == ""
 
 
+def test_closing_note_on_the_conclusion_a_leader_gave() -> None:
+    note = (
+        "（这是邓小平同志在中共中央太行分局高级干部会议上所作结论第三部分的第一节，"
+        "刊载于中共中央太行分局一九四三年三月二十五日出版的《战斗》增刊第十九期。）"
+    )
+    assert speaker_in_closing_note(note) == "邓小平"
+
+
 def test_copied_page_title_is_above_its_dateline() -> None:
     meta = _meta(
         "客户端\n搜索\n频道\n下一篇\n新华网 正文\n法国全国大罢工再次严重影响交通\n"

@@ -103,7 +103,7 @@ _SPEAKER_IN_TITLE = re.compile(
 )
 _CLOSING_NOTE = re.compile(
     r"^[（(]?这是([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:[在于為为对對给給]|接受)[^。]{2,80}?"
-    r"(?:讲话|講話|报告|報告|发言|發言|谈话|談話|致辞|致辭)"
+    r"(?:讲话|講話|报告|報告|发言|發言|谈话|談話|致辞|致辭|结论|結論|总结|總結|演说|演說|讲演|講演)"
 )
 
 
@@ -114,7 +114,8 @@ def speaker_in_title(title: str) -> str:
 
 
 def speaker_in_closing_note(text: str) -> str:
-    """（这是邓小平同志在…上的报告。） → 邓小平: an editor's note closing a speech."""
+    """（这是邓小平同志在…上的报告。） → 邓小平: an editor's note closing a speech (a
+    report, talk, address, or the conclusion 所作结论 a leader gave at the end of a meeting)."""
     match = (
         _CLOSING_NOTE.match(_SPACES.sub("", text))
         if text.rstrip().endswith(("）", ")", "。"))
