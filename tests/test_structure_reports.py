@@ -327,3 +327,31 @@ def test_an_opener_run_after_the_last_sub_section_returns_to_the_section() -> No
         (3, "——必须坚持改革开放"),
         (2, "二、今年的工作"),
     ]
+
+
+def test_statements_cast_in_one_mould_are_a_run_of_leads() -> None:
+    """2014 work report (八): 就业是民生之本。 收入是民生之源。 社保是民生之基。 are statements,
+    but their one mould (是民生之) makes them a series of leads."""
+    text = spaced(
+        "（八）统筹做好保障和改善民生工作。",
+        "民惟邦本，本固邦宁。政府工作的根本目的，是让全体人民过上好日子。",
+        "就业是民生之本。坚持实施就业优先战略和更加积极的就业政策，优化就业创业环境。",
+        "收入是民生之源。要深化收入分配体制改革，努力缩小收入差距，构建和谐劳动关系。",
+        "社保是民生之基。重点是推进社会救助制度改革，继续提高城乡低保水平。",
+    )
+    assert outline(text) == [
+        (2, "（八）统筹做好保障和改善民生工作"),
+        (3, "就业是民生之本"),
+        (3, "收入是民生之源"),
+        (3, "社保是民生之基"),
+    ]
+
+
+def test_statements_of_one_length_without_a_mould_are_paragraphs() -> None:
+    text = spaced(
+        "一、回顾",
+        "改革是发展的动力。我们推进了一批重大改革，取得了积极成效，人民群众得到实惠。",
+        "开放也是一场改革。我们扩大了对外开放，外贸外资稳中有进，开放型经济水平提高。",
+        "创新是第一动力啊。我们加大了研发投入，一批重大科技成果涌现，创新能力增强。",
+    )
+    assert outline(text) == [(2, "一、回顾")]

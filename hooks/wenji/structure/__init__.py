@@ -42,6 +42,8 @@ Then recognisers over the whole sequence of blocks:
 - :func:`.levels.assign_levels`: levels by how the marker families nest;
 - :func:`.leads.mark_echo_leads`: runs of paragraphs in a section that open with the same
   words (加强社会建设，是… / 加强社会建设，必须…) are leads one level below it;
+- :func:`.patterned.mark_patterned_leads`: runs of paragraphs whose short opening sentences
+  are cast in one mould (就业是民生之本。 收入是民生之源。) are leads one level below it;
 - :func:`.long_leads.mark_long_leads`: runs of three or more longer lead sentences that
   open with the same words (针对…，…。);
 - :func:`.leads.mark_parallel_leads`: runs of parallel lead sentences (要坚持…。 着力在…。)
@@ -75,6 +77,7 @@ from .markers import MarkerHeadings
 from .numbering import numbering_anomalies
 from .overrides import CuratorOverrides, SpeechFrame
 from .own_lines import mark_own_line_leads
+from .patterned import mark_patterned_leads
 from .rules import StructureRules
 from .runs import complete_runs, mark_sequence_words
 from .sections import mark_numbered_sections
@@ -133,6 +136,7 @@ def detect_structure(
     assign_levels(drafts)
     if overrides.lead_sentences:
         mark_echo_leads(drafts)
+        mark_patterned_leads(drafts)
         mark_long_leads(drafts)
         mark_parallel_leads(drafts, rules)
     mark_articles(drafts)
