@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, run_mkdocs, write_project
+from wenji import pagefind_run
 from wenji.config import ConfigError, load_config
 from wenji.indexer import SearchIndexError, build_index, time_limit
 
@@ -155,6 +156,22 @@ def test_a_hung_indexer_is_stopped_and_cleaned_up(
 def test_the_time_limit_grows_with_the_pages_and_stays_bounded() -> None:
     assert time_limit(0) == 60
     assert 60 < time_limit(200_000_000) <= 1000  # 200 MB of pages: minutes, not half an hour
+
+
+def test_the_time_limit_stretches_with_the_load_seen_during_a_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loads = iter([0.5, 9.0, 2.0])
+    monkeypatch.setattr(pagefind_run, "load_per_core", lambda: next(loads))
+    deadline = pagefind_run.Deadline(60)
+    deadline.started -= 100  # 100 s into the run
+    assert deadline.expired()  # idle machine: over its 60 s
+    assert not deadline.expired()  # a load of 9 per core seen: 540 s allowed
+    assert not deadline.expired()  # … and kept when the load falls again
+    assert deadline.describe() == "540 s (60 s × a load average of 9.0 per core)"
+    fixed = pagefind_run.Deadline(1, stretch=False)  # an explicit timeout is kept as given
+    fixed.started -= 2
+    assert fixed.expired() and fixed.describe() == "1 s"
 
 
 def test_an_empty_entry_file_is_never_published(
