@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from wenji import navwindow
 from wenji.editions import EditionBuilder, edition_uri, material_language
+from wenji.icons import SPRITE_PATH
 from wenji.minify import minify_html
 from wenji.search import bundle_path, mark_article, silence_material_worker
 from wenji_context import ConfigView, page_url, relative_to_page
@@ -75,6 +77,19 @@ def _alternates(page: Page, prefix: str, state: BuildState) -> list[dict[str, st
     return links
 
 
+def write_icon_sprite(site_dir: Path, state: BuildState) -> None:
+    """The icons the pages refer to, merged with those of an earlier build's sprite."""
+    if not state.icons.symbols:
+        return
+    path = site_dir / SPRITE_PATH
+    try:
+        earlier = path.read_text(encoding="utf-8") if path.is_file() else None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(state.icons.document(earlier), encoding="utf-8")
+    except OSError as error:
+        log.warning("wenji: could not write the icons of the pages to %s: %s", path, error)
+
+
 def finish_page(output: str, page: Page, state: BuildState) -> str:
     """``<html lang>`` says the script: zh-Hans for the primary pages, the edition's tag
     else; minified if asked; marked for Pagefind and handed to its index."""
@@ -87,6 +102,8 @@ def finish_page(output: str, page: Page, state: BuildState) -> str:
     output = _HTML_LANG.sub(html_tag, output, count=1)
     if settings.minify_html:
         output = minify_html(output)
+        if page.file.src_uri != "404.md":  # served at any address: its links are not relative
+            output = state.icons.extract(output, relative_to_page(page, SPRITE_PATH))
     if not state.pagefind:
         return output
     output, found = silence_material_worker(mark_article(output))

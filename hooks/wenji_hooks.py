@@ -30,7 +30,7 @@ from wenji import navwindow
 from wenji.addresses import overlap_problem, prefix_problem
 from wenji.config import ConfigError, load_config
 from wenji.search import SEARCH_SCRIPT
-from wenji_chrome import finish_page, page_context
+from wenji_chrome import finish_page, page_context, write_icon_sprite
 from wenji_files import SiteFiles
 from wenji_navigation import title_pages
 from wenji_pages import fill_content, prepare_markdown, read_source
@@ -183,6 +183,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _session.built_sources.update(_state.sources)
     _session.built_pages.clear()
     _session.built_pages.update(_state.pages)
+    write_icon_sprite(Path(config.site_dir), _state)
     if _state.pagefind:
         finish_index(_state, _session)
     if _state.shard is not None:

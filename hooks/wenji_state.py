@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from wenji.config import Edition, WenjiConfig
 from wenji.editions import EditionBuilder
 from wenji.gitdates import LastCommit
+from wenji.icons import IconSprite
 from wenji.indexer import StreamingIndex
 from wenji.library import Folder, Library, Text
 from wenji.model import Diagnostic
@@ -66,6 +67,7 @@ class BuildState:
     bodies: dict[str, RenderedPage] = field(default_factory=dict)  # read, not yet rendered
     shard: SliceBuild | None = None  # building one slice of the site (wenji_shard)
     pool: TextPool | None = None  # the worker processes of the scan (None: not scanning)
+    icons: IconSprite = field(default_factory=IconSprite)  # moved out of the pages
 
     def close_pool(self) -> None:
         """Stop the scan's worker processes, if any are running."""

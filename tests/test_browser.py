@@ -272,6 +272,17 @@ def test_pages_load_without_failed_requests(page: Page, site: str) -> None:
     assert failed == []
 
 
+def test_the_header_icons_are_drawn_from_the_sprite(page: Page, site: str) -> None:
+    for path in (f"{TEXT}/", f"{TRADITIONAL}/{TEXT}/"):
+        page.goto(site + path, wait_until="networkidle")
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll("svg > use")]
+                .filter(use => use.closest("svg").getBoundingClientRect().width > 0)
+                .map(use => use.getBBox().width)"""
+        )
+        assert len(sizes) >= 4 and all(width > 0 for width in sizes), sizes
+
+
 @pytest.mark.parametrize(
     ("start", "query", "language"),
     [(f"{TEXT}/", "敢为", "zh-Hans"), (f"{TRADITIONAL}/{TEXT}/", "幹部", "zh-TW")],

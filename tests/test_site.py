@@ -10,6 +10,7 @@ import pytest
 
 from conftest import SEED_CORPUS, SEEDS, Build, run_mkdocs, write_project
 from htmlread import read_article
+from wenji.icons import SPRITE_PATH, IconSprite
 from wenji.minify import minify_html
 from wenji.rawtext import UTF8_BOM
 
@@ -212,6 +213,34 @@ def test_pages_are_minified_but_pre_blocks_are_kept(seed_site: Build) -> None:
         minify_html(sample)
         == "<div>\n<pre>\n  keep\n\n  this</pre>\n<p>x</p>\n<textarea>\n  t</textarea>"
     )
+
+
+def test_the_theme_icons_are_written_once_in_a_sprite(seed_site: Build) -> None:
+    sprite = (seed_site.site / SPRITE_PATH).read_text(encoding="utf-8")
+    symbols = set(re.findall(r'<symbol id="(i[0-9a-f]{10})"', sprite))
+    assert len(symbols) >= 8
+    for path, prefix in [("study", "../"), ("zh-tw/study", "../../")]:
+        page = seed_site.page(path)
+        assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox' not in page
+        used = re.findall(r'<use href="([^"#]*)#(i[0-9a-f]{10})"/>', page)
+        assert used and {href for href, _ in used} == {prefix + SPRITE_PATH}
+        assert {symbol for _, symbol in used} <= symbols
+    not_found = (seed_site.site / "404.html").read_text(encoding="utf-8")
+    assert "<use href" not in not_found  # served at any address: icons stay inline
+
+
+def test_an_icon_sprite_keeps_other_svgs_and_merges_an_earlier_sprite() -> None:
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 2z"/></svg>'
+    styled = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><style>p{}</style></svg>'
+    first = IconSprite()
+    page = first.extract(f"<a>{icon}</a>{styled}", "../x.svg")
+    (symbol,) = first.symbols
+    assert page == f'<a><svg viewBox="0 0 24 24"><use href="../x.svg#{symbol}"/></svg></a>{styled}'
+    second = IconSprite()  # a dirty rebuild that saw another icon only
+    second.extract(icon.replace("M1 2z", "M3 4z"), "x.svg")
+    merged = second.document(first.document())
+    assert merged.count("<symbol ") == 2 and merged == second.document(merged)
+    assert merged.startswith('<svg xmlns="http://www.w3.org/2000/svg">')
 
 
 def test_links_and_the_theme_configuration_carry_characters_not_escapes() -> None:
