@@ -128,6 +128,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    if _session.serving:
+        env.bytecode_cache = _session.templates
     if _state.shard is not None:
         _state.shard.env = env  # for the sitemap of every page, at the end
     return env

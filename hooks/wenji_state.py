@@ -23,6 +23,7 @@ from wenji.library import Folder, Library, Text
 from wenji.model import Diagnostic
 from wenji.parallel import TextPool
 from wenji.render import RenderedPage
+from wenji_serve import TemplateCache
 from wenji_shard import SliceBuild
 
 log = logging.getLogger("mkdocs.plugins.wenji")
@@ -90,6 +91,7 @@ class Session:
     built_pages: set[str] = field(default_factory=set)  # the text pages of the last build
     serve_dirty: bool = False  # `mkdocs serve --dirty`: rebuilds keep the first search index
     serving: bool = False  # `mkdocs serve` (which shows the whole site, never a slice)
+    templates: TemplateCache = field(default_factory=TemplateCache)  # compiled, for rebuilds
 
     def library(self, settings: WenjiConfig) -> Library:
         """The library for ``settings``' options (its cache of processed texts kept)."""

@@ -12,11 +12,14 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from jinja2 import Environment, FileSystemLoader
 from playwright.sync_api import Browser
 
 from conftest import MKDOCS, write_project
+from wenji_serve import TemplateCache
 
 TEXTS = {"a/first.txt": "第一篇讲话\n一、总体要求\n正文第一段。\n"}
 TIMEOUT = 120  # seconds for the server to start or a rebuild to show; a loaded machine is slow
@@ -111,3 +114,24 @@ def test_corpus_folder_deleted_and_made_again_is_still_watched(server: Server) -
     time.sleep(1)
     (corpus / "b" / "second.txt").write_text("第二篇讲话\n改过的正文。\n", encoding="utf-8")
     server.wait_for("b/second/", "改过的正文")
+
+
+def test_serve_compiles_the_theme_templates_once_not_at_every_rebuild(tmp_path: Path) -> None:
+    compiled: list[str] = []
+
+    class CountingEnvironment(Environment):
+        def compile(self, source: Any, *args: Any, **kwargs: Any) -> Any:
+            compiled.append(str(source))
+            return super().compile(source, *args, **kwargs)
+
+    template = tmp_path / "main.html"
+    template.write_text("{{ title }}", encoding="utf-8")
+    cache = TemplateCache()
+    for _ in range(3):  # MkDocs makes a new environment for every rebuild
+        env = CountingEnvironment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+        assert env.get_template("main.html").render(title="文集") == "文集"
+    assert len(compiled) == 1 and len(cache) == 1
+    template.write_text("{{ title }}!", encoding="utf-8")  # an edited theme is compiled anew
+    env = CountingEnvironment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+    assert env.get_template("main.html").render(title="文集") == "文集!"
+    assert len(compiled) == 2
