@@ -1,6 +1,6 @@
 """Navigation with a window of siblings: page weight independent of folder size.
 
-A fixture corpus with a folder of 70 texts (the window is 30) and a folder of 3: the HTML
+A fixture corpus with a folder of 70 texts (the window is 20) and a folder of 3: the HTML
 of each page, then Chromium on desktop and phone: from a text, its neighbours and the
 folder's full list are one click away.
 """
@@ -102,7 +102,7 @@ def test_page_weight_does_not_grow_with_the_folder(nav_site: Build) -> None:
         assert article
         return len(html.encode()) - len(article.group().encode())
 
-    # 70 siblings against 3: only the window's 30 titles more, far from 70 / 3 times
+    # 70 siblings against 3: only the window's 20 titles more, far from 70 / 3 times
     assert chrome("big/t035") < chrome("small/s1") + WINDOW * 250
 
 

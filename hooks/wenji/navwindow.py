@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-WINDOW = 30  # items of a section shown around the reader's position, at most
+WINDOW = 20  # items of a section shown around the reader's position, at most
 BEFORE = 5  # of them before it
 
 _positions: dict[int, tuple[Any, dict[int, int]]] = {}  # id(section) -> (section, index)
