@@ -43,6 +43,14 @@ def finish_index(state: BuildState, session: Session) -> None:
         return
     for problem in report.retried:
         log.info("wenji: search: Pagefind retried once after: %s", problem)
+    for problem in report.unmerged:
+        log.warning("wenji: search: parts not joined into one index (%s); kept as parts", problem)
+    if report.merged:
+        log.info(
+            "wenji: search: parts joined into one index per edition (%d) in %.1f s",
+            report.merged,
+            report.merge_seconds,
+        )
     languages = ", ".join(f"{lang} {count}" for lang, count in report.languages.items())
     log.info(
         "wenji: search: Pagefind indexed %d pages (%s) in %.1f s (%d parts), %.1f s after the "

@@ -8,6 +8,7 @@ service did under load), one that does so only the first time.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -19,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +28,7 @@ from conftest import SEEDS, run_mkdocs, write_project
 from wenji import pagefind_run
 from wenji.config import ConfigError, load_config
 from wenji.indexer import SearchIndexError, build_index, time_limit
+from wenji.pagefind_merge import SIGNATURE, read_pagefind
 
 
 def real_binary() -> str:
@@ -211,8 +214,10 @@ def test_parts_of_an_edition_are_indexed_apart_and_listed(
     site: Path, private_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("WENJI_SEARCH_PART_PAGES", "1")
+    monkeypatch.setenv("WENJI_SEARCH_MERGE", "0")  # parts kept as Pagefind wrote them
     report = build_index(site, ("zh-tw",), jobs=2)
     assert report.parts == 3 and report.languages == {"zh-hans": 2, "zh-tw": 1}
+    assert report.merged == 0 and report.unmerged == ()
     listed = json.loads((site / "pagefind" / "wenji-parts.json").read_text())["parts"]
     assert listed == ["part1/"]
     assert json.loads((site / "zh-tw" / "pagefind" / "wenji-parts.json").read_text()) == {
@@ -230,6 +235,84 @@ def test_parts_of_an_edition_are_indexed_apart_and_listed(
     assert list((site / "pagefind").glob("wasm.*.pagefind"))
     part = site / "pagefind" / "part1"
     assert not list(part.glob("*.js")) and not list(part.glob("wasm.*"))
+    assert leftovers(site, private_tmp) == []
+
+
+def postings(bundle: Path) -> dict[str, set[tuple[str, tuple[int, ...], tuple[Any, ...]]]]:
+    """Each word of a bundle and its parts: (page URL, locations, meta locations by field
+    name) for every page it is on, read back from Pagefind's files."""
+    found: dict[str, set[tuple[str, tuple[int, ...], tuple[Any, ...]]]] = {}
+    listed = json.loads((bundle / "wenji-parts.json").read_text())["parts"]
+    for part in (bundle, *(bundle / name for name in listed)):
+        entry = json.loads((part / "pagefind-entry.json").read_text())
+        ((_, about),) = entry["languages"].items()
+        meta = read_pagefind(part / f"pagefind.{about['hash']}.pf_meta")
+        assert len(meta[1]) == about["page_count"]
+        urls = []
+        for name, _ in meta[1]:
+            data = gzip.decompress((part / "fragment" / f"{name}.pf_fragment").read_bytes())
+            urls.append(json.loads(data.removeprefix(SIGNATURE))["url"])
+        for start, end, name in meta[2]:
+            for word, pages, _ in read_pagefind(part / "index" / f"{name}.pf_index")[0]:
+                assert start <= word and word[: len(end)] <= end  # where the browser looks
+                number = 0
+                for page in pages:
+                    number += page[0]
+                    field, meta_locs = "", []
+                    for loc in page[2]:
+                        field = meta[5][-loc - 1] if loc < 0 else field
+                        meta_locs += [(field, loc)] if loc >= 0 else []
+                    posting = (urls[number], tuple(page[1]), tuple(meta_locs))
+                    found.setdefault(word, set()).add(posting)
+    return found
+
+
+def test_an_editions_parts_are_joined_into_one_index_with_the_same_postings(
+    site: Path, private_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    more = [
+        ("b/index.html", "zh-Hans", '干部<img src="x.png" alt="图">担当作为'),  # an image field
+        ("c/index.html", "zh-Hans", "干部敢为"),  # the same page as the home page: one fragment
+        ("d/index.html", "zh-Hans", "营商环境，敢于担当。Café résumé"),
+        ("zh-tw/a/index.html", "zh-TW", "敢闖敢幹"),
+        ("zh-tw/b/index.html", "zh-TW", "幹部擔當作為"),
+    ]
+    for uri, language, text in more:
+        (site / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site / uri).write_text(page(language, text), encoding="utf-8")
+    monkeypatch.setenv("WENJI_SEARCH_PART_PAGES", "1")
+    monkeypatch.setenv("WENJI_SEARCH_CHUNK_SIZE", "4")  # joined chunks of a few words
+    monkeypatch.setenv("WENJI_SEARCH_MERGE", "0")
+    build_index(site, ("zh-tw",), jobs=2)
+    bundles = (site / "pagefind", site / "zh-tw" / "pagefind")
+    apart = [postings(bundle) for bundle in bundles]
+    monkeypatch.delenv("WENJI_SEARCH_MERGE")
+    report = build_index(site, ("zh-tw",), jobs=2)
+    assert report.merged == 2 and report.unmerged == () and report.parts == 8
+    assert report.languages == {"zh-hans": 5, "zh-tw": 3}
+    for bundle, before in zip(bundles, apart, strict=True):
+        assert json.loads((bundle / "wenji-parts.json").read_text()) == {"parts": []}
+        assert not list(bundle.glob("part*")) and len(list(bundle.glob("*.pf_meta"))) == 1
+        assert len(list((bundle / "index").iterdir())) > 3  # several chunks, cut by word
+        assert postings(bundle) == before and "敢" in before and "作" in before
+    assert leftovers(site, private_tmp) == []
+
+
+def test_parts_pagefind_wrote_with_filters_stay_parts_with_a_reason(
+    site: Path, private_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uri = "b/index.html"
+    (site / uri).parent.mkdir(parents=True, exist_ok=True)
+    filtered = '<span data-pagefind-filter="kind">law</span>敢为'
+    (site / uri).write_text(page("zh-Hans", filtered), encoding="utf-8")
+    monkeypatch.setenv("WENJI_SEARCH_PART_PAGES", "1")
+    report = build_index(site, ("zh-tw",), jobs=2)
+    assert report.merged == 0
+    assert report.unmerged == (
+        "the primary edition: MergeError: part1: filters or sorts, which the merge does not join",
+    )
+    listed = json.loads((site / "pagefind" / "wenji-parts.json").read_text())["parts"]
+    assert listed == ["part1/", "part2/"]
     assert leftovers(site, private_tmp) == []
 
 

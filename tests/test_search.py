@@ -10,6 +10,7 @@ and reset. (The site-wide reading tests are in ``test_browser.py``; figures in
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -143,24 +144,24 @@ def test_pagefind_reads_ids_of_headings_and_of_where_their_text_starts() -> None
 def test_pagefind_writes_one_bundle_per_edition(pagefind_site: Build) -> None:
     assert pagefind_site.returncode == 0, pagefind_site.log
     assert pagefind_site.warnings == []
-    # home, two folder pages, two texts: in each script, and nothing else (no 404 page)
+    # home, two folder pages, two texts: in each script, and nothing else (no 404 page);
+    # indexed in three parts of 2 pages, joined into one index (wenji.pagefind_merge)
     for bundle, language in (("pagefind", "zh-hans"), ("zh-tw/pagefind", "zh-tw")):
         root = pagefind_site.site / bundle
-        listed = json.loads((root / "wenji-parts.json").read_text())["parts"]
-        assert listed == ["part1/", "part2/"]  # 5 pages, 2 a part
-        pages: dict[str, int] = {}
-        for part in (root, *(root / name for name in listed)):
-            entry = json.loads((part / "pagefind-entry.json").read_text())
-            for lang, info in entry["languages"].items():
-                pages[lang] = pages.get(lang, 0) + info["page_count"]
-            fragments = list((part / "fragment").glob("*.pf_fragment"))
-            assert fragments and {f.name.split("_")[0] for f in fragments} == {language}
-        assert pages == {language: 5}
+        assert json.loads((root / "wenji-parts.json").read_text()) == {"parts": []}
+        assert not list(root.glob("part*"))
+        entry = json.loads((root / "pagefind-entry.json").read_text())
+        assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {
+            language: 5
+        }
+        fragments = list((root / "fragment").glob("*.pf_fragment"))
+        assert len(fragments) == 5 and {f.name.split("_")[0] for f in fragments} == {language}
     assert re.search(
         r"wenji: search: Pagefind indexed 10 pages \(zh-hans 5, zh-tw 5\) in [\d.]+ s "
         r"\(6 parts\), [\d.]+ s after the last page",
         pagefind_site.log,
     )
+    assert "wenji: search: parts joined into one index per edition (2) in " in pagefind_site.log
     primary, traditional = pagefind_site.page("study/exchange"), pagefind_site.page("zh-tw/study")
     assert '<html lang="zh-Hans" data-wenji-pagefind="../../pagefind/"' in primary
     assert '<html lang="zh-TW" data-wenji-pagefind="../pagefind/"' in traditional
@@ -266,26 +267,35 @@ class Reader:
         self._thread.shutdown()
 
 
-@pytest.fixture(scope="module")
-def reader(pagefind_site: Build) -> Iterator[tuple[Reader, str]]:
-    """A reader in Chromium and the base URL of the Pagefind site, served from 127.0.0.1."""
-    executable = chromium()
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """``directory`` served from 127.0.0.1; its base URL."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(pagefind_site.site))
+    handler = functools.partial(Quiet, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    browser = Reader(executable)
     try:
-        yield browser, f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
-        browser.close()
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def reader(pagefind_site: Build) -> Iterator[tuple[Reader, str]]:
+    """A reader in Chromium and the base URL of the Pagefind site, served from 127.0.0.1."""
+    executable = chromium()
+    with serving(pagefind_site.site) as origin:
+        browser = Reader(executable)
+        try:
+            yield browser, origin
+        finally:
+            browser.close()
 
 
 def type_query(page: Any, query: str) -> str:
@@ -363,3 +373,52 @@ def test_no_match_enter_and_reset_work_as_in_material(reader: tuple[Reader, str]
         assert page.locator(".md-search-result__item").count() == 0
 
     browser(session)
+
+
+# Pagefind's own API: pages and the count of matches on each, per query, in a bundle and
+# the parts that wenji-parts.json lists (what assets/search.js loads).
+RESULTS = """async ([bundle, queries]) => {
+  const pagefind = await import(bundle + "pagefind.js");
+  await pagefind.options({ baseUrl: "/" });
+  const listed = await (await fetch(bundle + "wenji-parts.json")).json();
+  for (const part of listed.parts) await pagefind.mergeIndex(bundle + part, { baseUrl: "/" });
+  const found = {};
+  for (const query of queries) {
+    const results = (await pagefind.search(query)).results;
+    const data = await Promise.all(results.map((result) => result.data()));
+    found[query] = data.map((page) => `${page.url} ${page.locations.length}`).sort();
+  }
+  return found;
+}"""
+
+
+@pytest.mark.browser
+def test_the_joined_index_finds_what_the_parts_find(
+    reader: tuple[Reader, str], pagefind_site: Build, tmp_path: Path
+) -> None:
+    """The same pages and match counts from the joined index as from Pagefind's parts
+    merged in the browser, for single characters, words, phrases and a Traditional query."""
+    config = write_project(tmp_path / "project", TEXTS, TRADITIONAL.format(search="pagefind"), True)
+    env = {"WENJI_SEARCH_PART_PAGES": str(PART_PAGES), "WENJI_SEARCH_MERGE": "0"}
+    apart = run_mkdocs(config, tmp_path / "site", "--strict", env=env)
+    assert apart.returncode == 0, apart.log
+    assert json.loads((apart.site / "pagefind" / "wenji-parts.json").read_text())["parts"]
+    browser, joined_origin = reader
+    queries = {
+        "pagefind/": ["敢", "为", "敢 为", '"敢 为"', "营 商 环 境", "干 部", '"量 子 计 算"'],
+        "zh-tw/pagefind/": ["幹", "幹 部", '"幹 部"', "敢 為", "擔 當"],
+    }
+
+    def results(page: Any, origin: str) -> dict[str, dict[str, list[str]]]:
+        found = {}
+        for bundle, words in queries.items():
+            page.goto(f"{origin}/{bundle}pagefind-entry.json")  # a page of no search of its own
+            found[bundle] = page.evaluate(RESULTS, [f"{origin}/{bundle}", words])
+        return found
+
+    with serving(apart.site) as apart_origin:
+        expected = browser(results, apart_origin)
+    found = browser(results, joined_origin)
+    assert found == expected
+    assert all(expected["pagefind/"][q] for q in ("敢", "为", '"敢 为"'))
+    assert expected["zh-tw/pagefind/"]['"幹 部"'] and not expected["pagefind/"]['"量 子 计 算"']

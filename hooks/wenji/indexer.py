@@ -8,11 +8,14 @@ index is built during the build rather than after it, and a Pagefind process nev
 more than one part (about 0.7 MB a page: peak memory is bounded by the part size, not by
 the corpus). :func:`build_index` does the same over an already built site.
 
-An edition's parts are ``pagefind/`` and ``pagefind/part1/`` …, listed in
-``pagefind/wenji-parts.json``; ``assets/search.js`` merges them in the reader's browser
-(Pagefind's ``mergeIndex``). A slice of a site (:mod:`wenji.shard`) writes its parts one
-folder down (``pagefind/shard-2/``, ``pagefind/shard-2/part1/`` …), and ``wenji merge``
-lists every slice's parts in ``pagefind/wenji-parts.json``. Parts are written into a
+An edition's parts are ``pagefind/`` and ``pagefind/part1/`` …; once all are done they
+are joined into one bundle (:mod:`wenji.pagefind_merge`), and ``pagefind/wenji-parts.json``
+lists no parts. If joining fails (a warning says why: :attr:`IndexReport.unmerged`), or
+``$WENJI_SEARCH_MERGE`` is ``0``, the parts stay, listed there, and ``assets/search.js``
+merges them in the reader's browser (Pagefind's ``mergeIndex``). A slice of a site
+(:mod:`wenji.shard`) writes its parts, joined or not, one folder down
+(``pagefind/shard-2/``, ``pagefind/shard-2/part1/`` …), and ``wenji merge`` lists every
+slice's parts in ``pagefind/wenji-parts.json``. Parts are written into a
 hidden staging folder beside the bundle, which replaces the bundle only when every part
 is complete, so a site never holds a half-written bundle. Temporary folders
 (``/tmp/wenji-pagefind-*``) and Pagefind processes never outlive the build, Ctrl-C
@@ -32,6 +35,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .pagefind_merge import MergeError, merge_parts
 from .pagefind_run import Runner, SearchIndexError, Unit, time_limit
 from .search import OUTPUT_DIR, binary_problem, bundle_path, index_html
 
@@ -69,6 +73,9 @@ class IndexReport:
     retried: tuple[str, ...] = ()  # problems of first attempts that a retry overcame
     parts: int = 0  # Pagefind runs (parts of editions)
     tail_seconds: float = 0.0  # from the last page handed over until the bundles were ready
+    merged: int = 0  # editions whose parts were joined into one bundle
+    merge_seconds: float = 0.0
+    unmerged: tuple[str, ...] = ()  # why an edition kept its parts (a warning each)
 
 
 JOIN_SECONDS = 10  # how long abort() waits for a worker whose Pagefind was just killed
@@ -78,6 +85,12 @@ def part_pages() -> int:
     """Pages per Pagefind run: :data:`PART_PAGES`, or ``$WENJI_SEARCH_PART_PAGES``."""
     value = os.environ.get("WENJI_SEARCH_PART_PAGES", "")
     return int(value) if value.isdigit() and int(value) > 0 else PART_PAGES
+
+
+def merge_wanted() -> bool:
+    """Whether an edition's parts are joined into one bundle (:mod:`wenji.pagefind_merge`):
+    yes, unless ``$WENJI_SEARCH_MERGE`` is ``0``."""
+    return os.environ.get("WENJI_SEARCH_MERGE", "1") != "0"
 
 
 def default_jobs() -> int:
@@ -126,6 +139,8 @@ class StreamingIndex:
         self._staging = {prefix: _staging(self._output[prefix]) for prefix in self._open}
         for folder in self._staging.values():
             shutil.rmtree(folder, ignore_errors=True)
+        self._merged: list[float] = []  # seconds of each joined edition
+        self._unmerged: list[str] = []
         self._queue: queue.Queue[Unit | None] = queue.Queue()
         self._pending = 0
         self._done = threading.Condition()
@@ -183,6 +198,9 @@ class StreamingIndex:
             tuple(self._runner.retried),
             sum(len(units) for units in self._units.values()),
             time.perf_counter() - last_page,
+            len(self._merged),
+            sum(self._merged),
+            tuple(self._unmerged),
         )
 
     def abort(self) -> None:
@@ -197,6 +215,7 @@ class StreamingIndex:
         shutil.rmtree(self._temporary, ignore_errors=True)
         for folder in self._staging.values():
             shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(_joining(folder), ignore_errors=True)
 
     def _part_folder(self, prefix: str, number: int) -> Path:
         return self._temporary / (prefix or "_") / f"part{number}"
@@ -241,11 +260,31 @@ class StreamingIndex:
         for number, unit in enumerate(units):
             _prune(unit.output, UNUSED + (UNUSED_IN_PARTS if number else ()))
         parts = [unit.output.relative_to(staging).as_posix() + "/" for unit in units[1:]]
+        if len(units) > 1 and merge_wanted() and self._join(prefix, units, staging):
+            parts = []
         (staging / PARTS_FILE).write_text(json.dumps({"parts": parts}), encoding="utf-8")
         shutil.rmtree(output, ignore_errors=True)
         output.parent.mkdir(parents=True, exist_ok=True)
         staging.rename(output)
         return languages
+
+    def _join(self, prefix: str, units: list[Unit], staging: Path) -> bool:
+        """The edition's parts joined into one bundle in ``staging``; on any failure the
+        parts stay as they are and the reason is kept for a warning."""
+        started = time.perf_counter()
+        joined = _joining(staging)
+        shutil.rmtree(joined, ignore_errors=True)
+        try:
+            merge_parts([unit.output for unit in units], joined)
+        except (MergeError, OSError, ValueError, KeyError, TypeError, IndexError) as error:
+            shutil.rmtree(joined, ignore_errors=True)
+            where = f"{prefix}/" if prefix else "the primary edition"
+            self._unmerged.append(f"{where}: {type(error).__name__}: {error}")
+            return False
+        shutil.rmtree(staging)
+        joined.rename(staging)
+        self._merged.append(time.perf_counter() - started)
+        return True
 
 
 def build_index(
@@ -281,6 +320,10 @@ def _bundle(site_dir: Path, prefix: str, folder: str) -> Path:
 
 def _staging(bundle: Path) -> Path:
     return bundle.with_name(f".{bundle.name}-wenji-staging")
+
+
+def _joining(staging: Path) -> Path:
+    return staging.with_name(f"{staging.name}-joined")
 
 
 @atexit.register
