@@ -29,13 +29,14 @@ import json
 import os
 import queue
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pagefind_merge import MergeError, merge_parts
 from .pagefind_run import Runner, SearchIndexError, Unit, time_limit
 from .search import OUTPUT_DIR, binary_problem, bundle_path, index_html
 
@@ -141,6 +142,8 @@ class StreamingIndex:
             shutil.rmtree(folder, ignore_errors=True)
         self._merged: list[float] = []  # seconds of each joined edition
         self._unmerged: list[str] = []
+        self._joined: set[str] = set()  # editions whose parts are one bundle now
+        self._joins: list[subprocess.Popen[bytes]] = []
         self._queue: queue.Queue[Unit | None] = queue.Queue()
         self._pending = 0
         self._done = threading.Condition()
@@ -183,6 +186,7 @@ class StreamingIndex:
             with self._done:
                 while self._pending:
                     self._done.wait(0.2)  # short waits: Ctrl-C reaches the main thread
+            self._join_all()
             languages: dict[str, int] = {}
             for prefix in self._open:
                 for language, count in self._publish(prefix).items():
@@ -207,6 +211,10 @@ class StreamingIndex:
         """Stop every Pagefind process and remove every temporary and staging folder."""
         _live.discard(self)
         self._runner.stop_all()
+        for process in self._joins:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
         for _ in self._threads:
             self._queue.put(None)
         for thread in self._threads:  # a worker still finishing would write into the folder
@@ -260,7 +268,7 @@ class StreamingIndex:
         for number, unit in enumerate(units):
             _prune(unit.output, UNUSED + (UNUSED_IN_PARTS if number else ()))
         parts = [unit.output.relative_to(staging).as_posix() + "/" for unit in units[1:]]
-        if len(units) > 1 and merge_wanted() and self._join(prefix, units, staging):
+        if prefix in self._joined:
             parts = []
         (staging / PARTS_FILE).write_text(json.dumps({"parts": parts}), encoding="utf-8")
         shutil.rmtree(output, ignore_errors=True)
@@ -268,23 +276,53 @@ class StreamingIndex:
         staging.rename(output)
         return languages
 
-    def _join(self, prefix: str, units: list[Unit], staging: Path) -> bool:
-        """The edition's parts joined into one bundle in ``staging``; on any failure the
-        parts stay as they are and the reason is kept for a warning."""
-        started = time.perf_counter()
-        joined = _joining(staging)
-        shutil.rmtree(joined, ignore_errors=True)
-        try:
-            merge_parts([unit.output for unit in units], joined)
-        except (MergeError, OSError, ValueError, KeyError, TypeError, IndexError) as error:
-            shutil.rmtree(joined, ignore_errors=True)
-            where = f"{prefix}/" if prefix else "the primary edition"
-            self._unmerged.append(f"{where}: {type(error).__name__}: {error}")
-            return False
-        shutil.rmtree(staging)
-        joined.rename(staging)
-        self._merged.append(time.perf_counter() - started)
-        return True
+    def _join_all(self) -> None:
+        """Each edition of several parts joined into one bundle in its staging folder
+        (:mod:`wenji.pagefind_merge`), editions side by side, each in a process of its
+        own; an edition whose join fails keeps its parts, and the reason is kept for a
+        warning."""
+        if not merge_wanted():
+            return
+        waiting = [
+            prefix
+            for prefix, units in self._units.items()
+            if len(units) > 1 and all(isinstance(unit.result, dict) for unit in units)
+        ]
+        path = [str(Path(__file__).parent.parent), os.environ.get("PYTHONPATH", "")]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, path)))
+        running: dict[str, tuple[subprocess.Popen[bytes], Path, float]] = {}
+        while waiting or running:
+            while waiting and len(running) < len(self._threads):
+                prefix = waiting.pop(0)
+                joined = _joining(self._staging[prefix])
+                shutil.rmtree(joined, ignore_errors=True)
+                folders = [str(unit.output) for unit in self._units[prefix]]
+                log = self._temporary / f"join-{prefix or '_'}.log"
+                with log.open("wb") as errors:
+                    command = [sys.executable, "-m", "wenji.pagefind_merge", str(joined)]
+                    process = subprocess.Popen(
+                        command + folders, stdout=subprocess.DEVNULL, stderr=errors, env=env
+                    )
+                self._joins.append(process)
+                running[prefix] = (process, log, time.perf_counter())
+            time.sleep(0.05)
+            for prefix, (process, log, started) in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[prefix]
+                staging = self._staging[prefix]
+                joined = _joining(staging)
+                if process.returncode == 0:
+                    shutil.rmtree(staging)
+                    joined.rename(staging)
+                    self._joined.add(prefix)
+                    self._merged.append(time.perf_counter() - started)
+                    continue
+                shutil.rmtree(joined, ignore_errors=True)
+                said = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+                why = said[-1] if said else f"exit status {process.returncode}"
+                where = f"{prefix}/" if prefix else "the primary edition"
+                self._unmerged.append(f"{where}: {why}")
 
 
 def build_index(

@@ -32,12 +32,16 @@ import itertools
 import json
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import cbor2
+try:
+    import cbor2
+except ImportError:  # an environment not updated to requirements.txt: the parts stay
+    cbor2 = None
 
 __all__ = ["MergeError", "merge_parts"]
 
@@ -196,8 +200,9 @@ def _write_chunks(parts: list[_Part], out: Path, language: str) -> list[list[str
 
 
 def _write_pagefind_bytes(path: Path, data: bytes) -> None:
+    # Level 6, not Pagefind's 9: a third less time, 0.6 % larger chunks (1,000 texts).
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=6, mtime=0))
 
 
 def _link(source: Path, target: Path) -> None:
@@ -229,6 +234,8 @@ def merge_parts(folders: list[Path], out: Path) -> int:
     """Join the Pagefind bundles ``folders`` (parts of one edition, in page order; the
     first holds the script, worker and WebAssembly) into one bundle at ``out``, which must
     not exist. The parts are only read. Returns the pages. Raises :class:`MergeError`."""
+    if cbor2 is None:
+        raise MergeError("cbor2 is not installed (requirements.txt)")
     parts = [_open_part(folder) for folder in folders]
     language = parts[0].language
     if any(part.language != language for part in parts):
@@ -240,8 +247,8 @@ def merge_parts(folders: list[Path], out: Path) -> int:
         part.fields = tuple(fields.index(field) for field in part.meta[5])
         offset += len(part.meta[1])
     out.mkdir(parents=True)
-    for path in folders[0].iterdir():  # script, worker, WebAssembly
-        if path.is_file() and path.suffix != ".pf_meta" and path.name != ENTRY:
+    for path in folders[0].iterdir():  # script, worker, WebAssembly; never a JSON file
+        if path.is_file() and path.suffix not in (".pf_meta", ".json"):
             _link(path, out / path.name)
     pages = _fragments(parts, out)
     chunks = _write_chunks(parts, out, language)
@@ -253,3 +260,19 @@ def merge_parts(folders: list[Path], out: Path) -> int:
     entry["languages"][language].update(hash=name, page_count=len(pages))
     (out / ENTRY).write_text(json.dumps(entry, separators=(",", ":")), encoding="utf-8")
     return len(pages)
+
+
+def main(arguments: list[str]) -> int:
+    """``python -m wenji.pagefind_merge OUT PART …``: :func:`merge_parts` in a process of
+    its own (the indexer joins editions side by side); why it failed on stderr."""
+    out, *folders = map(Path, arguments)
+    try:
+        merge_parts(folders, out)
+    except (MergeError, OSError, ValueError, KeyError, TypeError, IndexError) as error:
+        print(f"{type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
