@@ -257,6 +257,7 @@ def postings(bundle: Path) -> dict[str, set[tuple[str, tuple[int, ...], tuple[An
                 assert start <= word and word[: len(end)] <= end  # where the browser looks
                 number = 0
                 for page in pages:
+                    assert page[0] > 0 or page is pages[0]  # pages in order
                     number += page[0]
                     field, meta_locs = "", []
                     for loc in page[2]:

@@ -50,8 +50,9 @@ CHUNK_SIZE = 20_000  # Pagefind's default index chunk size, in locations plus on
 CHUNK_SIZE_VARIABLE = "WENJI_SEARCH_CHUNK_SIZE"  # another size, for tests of many chunks
 ENTRY = "pagefind-entry.json"
 
-Page = list[Any]  # [absolute page number, locations, meta locations]
-Word = tuple[str, list[Page], list[tuple[str, list[Page]]]]
+Page = list[Any]  # [page number minus the one before, locations, meta locations]
+Run = tuple[list[Page], int, int]  # a part's pages of a word; its first and last page number
+Word = tuple[str, list[Run], list[tuple[str, list[Run]]]]
 
 
 class MergeError(Exception):
@@ -99,16 +100,18 @@ def _open_part(folder: Path) -> _Part:
     return _Part(folder, language, meta)
 
 
-def _pages(pages: list[Page], offset: int, fields: tuple[int, ...]) -> list[Page]:
-    """A word's pages with absolute, offset page numbers and renumbered meta fields."""
-    out, page_number = [], 0
+def _run(pages: list[Page], part: _Part) -> Run:
+    """A word's pages in a part as Pagefind wrote them (each page number the difference to
+    the one before), with the part's first and last page numbers in the joined bundle;
+    meta fields renumbered if the part's field list differs from the joined one."""
+    fields, renumber = part.fields, part.fields != tuple(range(len(part.fields)))
     for page in pages:
-        page_number += page[0]
-        meta_locs = page[2] if len(page) > 2 else []
-        if meta_locs and fields != tuple(range(len(fields))):
-            meta_locs = [-fields[-loc - 1] - 1 if loc < 0 else loc for loc in meta_locs]
-        out.append([page_number + offset, page[1], meta_locs])
-    return out
+        if len(page) < 3:
+            page.append([])
+        elif renumber and page[2]:
+            page[2] = [-fields[-loc - 1] - 1 if loc < 0 else loc for loc in page[2]]
+    first = part.offset + pages[0][0] if pages else 0
+    return pages, first, part.offset + sum(page[0] for page in pages)
 
 
 def _words(part: _Part) -> Iterator[Word]:
@@ -119,33 +122,42 @@ def _words(part: _Part) -> Iterator[Word]:
             variants = word[2] if len(word) > 2 else []
             yield (
                 word[0],
-                _pages(word[1], part.offset, part.fields),
-                [(form, _pages(pages, part.offset, part.fields)) for form, pages in variants],
+                [_run(word[1], part)],
+                [(form, [_run(pages, part)]) for form, pages in variants],
             )
+
+
+def _keyed(part: _Part, number: int) -> Iterator[tuple[str, int, Word]]:
+    """A part's words keyed for the merge: a word of several parts comes in part order."""
+    for word in _words(part):
+        yield word[0], number, word
+
+
+def _spliced(runs: list[Run]) -> list[Page]:
+    """Runs of later parts after earlier ones: only each run's first page number changes
+    (its difference is now to the last page of the run before)."""
+    out: list[Page] = []
+    last = 0
+    for pages, first, end in runs:
+        if pages:
+            pages[0][0] = first - last
+            out.extend(pages)
+            last = end
+    return out
 
 
 def _joined(parts: list[_Part]) -> Iterator[Word]:
     """Every word once, in code-point order (Rust's and Python's string order agree), its
     pages from all parts in page order."""
-    streams = [
-        ((word[0], number, word) for word in _words(part)) for number, part in enumerate(parts)
-    ]
+    streams = [_keyed(part, number) for number, part in enumerate(parts)]
     for text, group in itertools.groupby(heapq.merge(*streams), key=lambda item: item[0]):
-        pages: list[Page] = []
-        variants: dict[str, list[Page]] = {}
+        runs: list[Run] = []
+        variants: dict[str, list[Run]] = {}
         for _, _, word in group:
-            pages.extend(word[1])
+            runs.extend(word[1])
             for form, more in word[2]:
                 variants.setdefault(form, []).extend(more)
-        yield text, pages, list(variants.items())
-
-
-def _delta(pages: list[Page]) -> list[Page]:
-    out, last = [], 0
-    for number, locs, meta_locs in pages:
-        out.append([number - last, locs, meta_locs])
-        last = number
-    return out
+        yield text, runs, list(variants.items())
 
 
 def _prefixes(a: str, b: str) -> tuple[str, str]:
@@ -175,8 +187,8 @@ def _write_chunks(parts: list[_Part], out: Path, language: str) -> list[list[str
 
     def flush() -> None:
         words = [
-            [text, _delta(pages), [[form, _delta(more)] for form, more in variants]]
-            for text, pages, variants in chunk
+            [text, _spliced(runs), [[form, _spliced(more)] for form, more in variants]]
+            for text, runs, variants in chunk
         ]
         data = cbor2.dumps([words])
         name = _short(language, data, taken)
@@ -184,7 +196,7 @@ def _write_chunks(parts: list[_Part], out: Path, language: str) -> list[list[str
         rows.append([chunk[0][0], chunk[-1][0], name])
 
     for word in _joined(parts):
-        size += sum(len(page[1]) + len(page[2]) + 1 for page in word[1])
+        size += sum(len(page[1]) + len(page[2]) + 1 for run in word[1] for page in run[0])
         chunk.append(word)
         if size >= limit:
             flush()
