@@ -35,9 +35,9 @@ from wenji_files import SiteFiles
 from wenji_navigation import title_pages
 from wenji_pages import fill_content, prepare_markdown, read_source
 from wenji_searchindex import finish_index, start_index, stop_index
-from wenji_serve import keep_watching
 from wenji_shard import configure_slice
 from wenji_state import BuildState, Session, log
+from wenji_watch import CorpusWatch
 
 TEMPLATES = Path(__file__).parent / "wenji" / "templates"  # theme overrides (the footer)
 
@@ -49,8 +49,10 @@ _session = Session()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Keep watching the corpus folder, also after it is deleted and made again."""
-    keep_watching(server, _state.corpus_dir)
+    """Watch the corpus folder: natively where possible, also after it is made again."""
+    _session.stop_watching()
+    _session.watch = CorpusWatch(server, str(_state.corpus_dir))
+    _session.watch.start()
     return server
 
 
@@ -199,3 +201,4 @@ def on_build_error(error: Exception) -> None:
 
 def on_shutdown() -> None:
     _state.close_pool()
+    _session.stop_watching()

@@ -25,6 +25,7 @@ from wenji.parallel import TextPool
 from wenji.render import RenderedPage
 from wenji_serve import TemplateCache
 from wenji_shard import SliceBuild
+from wenji_watch import CorpusWatch
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
@@ -92,6 +93,13 @@ class Session:
     serve_dirty: bool = False  # `mkdocs serve --dirty`: rebuilds keep the first search index
     serving: bool = False  # `mkdocs serve` (which shows the whole site, never a slice)
     templates: TemplateCache = field(default_factory=TemplateCache)  # compiled, for rebuilds
+    watch: CorpusWatch | None = None  # how serve watches the corpus
+
+    def stop_watching(self) -> None:
+        """Stop the corpus watch's own observer (MkDocs stops its own)."""
+        watch, self.watch = self.watch, None
+        if watch is not None:
+            watch.stop()
 
     def library(self, settings: WenjiConfig) -> Library:
         """The library for ``settings``' options (its cache of processed texts kept)."""

@@ -1,5 +1,5 @@
-"""A real ``mkdocs serve`` on 127.0.0.1: raw texts read in a browser, and a corpus folder that
-is deleted and made again is still watched."""
+"""A real ``mkdocs serve`` on 127.0.0.1: raw texts read in a browser, a corpus folder that
+is deleted and made again is still watched, a save is seen at once and rebuilt once."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from typing import Any
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
+from mkdocs.livereload import LiveReloadServer
 from playwright.sync_api import Browser
 
 from conftest import MKDOCS, write_project
 from wenji_serve import TemplateCache
+from wenji_watch import CorpusWatch
 
 TEXTS = {"a/first.txt": "第一篇讲话\n一、总体要求\n正文第一段。\n"}
 TIMEOUT = 120  # seconds for the server to start or a rebuild to show; a loaded machine is slow
@@ -135,3 +137,53 @@ def test_serve_compiles_the_theme_templates_once_not_at_every_rebuild(tmp_path: 
     env = CountingEnvironment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
     assert env.get_template("main.html").render(title="文集") == "文集!"
     assert len(compiled) == 2
+
+
+def rebuild_wanted(server: LiveReloadServer, within: float) -> bool:
+    """Whether ``server`` is asked for a rebuild within ``within`` seconds (then reset)."""
+    with server._rebuild_cond:
+        wanted = server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+        server._want_rebuild = False
+    return wanted
+
+
+def test_a_save_is_seen_natively_and_the_poll_does_not_rebuild_it_again(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    text = corpus / "a" / "first.txt"
+    text.write_text(TEXTS["a/first.txt"], encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    watch = CorpusWatch(server, str(corpus))
+    watch.start()
+    server.observer.start()  # MkDocs' polling observer, as `server.serve()` starts it
+    try:
+        assert watch.native is not None  # inotify on Linux
+        time.sleep(1)  # the poll's first snapshot
+        text.write_text("第一篇讲话\n改过的正文。\n", encoding="utf-8")
+        assert rebuild_wanted(server, within=5)
+        assert str(text) in watch._reported  # the native observer saw it
+        assert not rebuild_wanted(server, within=1.5)  # the poll saw it too: not again
+        # Reading a text (as every build does) is not a change.
+        assert text.read_text(encoding="utf-8")
+        assert not rebuild_wanted(server, within=1)
+        # Without native events (a Docker or network mount) the poll still sees a save.
+        watch.stop()
+        text.write_text("第一篇讲话\n又改过的正文。\n", encoding="utf-8")
+        assert rebuild_wanted(server, within=5)
+        assert server._watched_paths == {str(corpus): 1}
+    finally:
+        watch.stop()
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_one_edit_one_rebuild(server: Server) -> None:
+    text = server.root / "corpus" / "a" / "first.txt"
+    time.sleep(1)
+    before = server.log.read_text(encoding="utf-8").count("Detected file changes")
+    text.write_text("第一篇讲话\n一、总体要求\n改过的正文。\n", encoding="utf-8")
+    server.wait_for("a/first/", "改过的正文")
+    time.sleep(2)  # the poll has seen the edit too
+    log = server.log.read_text(encoding="utf-8")
+    assert log.count("Detected file changes") == before + 1, log
+    assert "polling only" not in log
