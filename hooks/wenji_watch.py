@@ -10,6 +10,12 @@ a file system that sends no native events is still watched; a change that the na
 observer reported is not rebuilt a second time when the poll sees it (same file, same
 state on disk, within :data:`ECHO_SECONDS`).
 
+**Polling paced by its cost.** A snapshot of 10,000 texts takes about 0.1 s, so polling
+every 0.5 s keeps a fifth of a core busy for as long as the server runs, and at 50,000
+texts the poll would never rest. The corpus is polled by an observer of its own
+(:class:`PollPace`): never more than a tenth of a core, and once native events are known to
+arrive from this file system, only every few seconds, as a safety net.
+
 **Watched for good.** Watchdog's observers stop watching a folder for good when it is
 deleted (``IN_DELETE_SELF``), so a corpus folder deleted and made again (``git checkout``
 of another branch, unpacking an archive, ``rm -r corpus && cp -r …``) was never watched
@@ -18,8 +24,8 @@ without recursion: when the corpus folder appears there again (made, or moved in
 watches are made anew and the site is rebuilt.
 
 This uses attributes of MkDocs' ``LiveReloadServer`` that are not public
-(``_watched_paths``, ``_watch_refs``, ``_rebuild_cond`` with ``_want_rebuild``; MkDocs 1.6,
-pinned). Without them the corpus is watched by MkDocs' own polling watch alone, as before.
+(``_watched_paths``, ``_rebuild_cond`` with ``_want_rebuild``; MkDocs 1.6, pinned).
+Without them the corpus is watched by MkDocs' own polling watch alone.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,7 +42,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.polling import PollingEmitter, PollingObserver
 
 log = logging.getLogger("mkdocs.plugins.wenji")
 
@@ -47,15 +54,51 @@ CHANGES = frozenset({"created", "deleted", "modified", "moved"})
 FileState = tuple[int, int, int] | None  # inode, size, mtime in ns; None: no such file
 
 
+class PollPace:
+    """How often the corpus is polled: every :attr:`FASTEST` seconds, or less often when a
+    snapshot costs more than :attr:`SHARE` of a core; with native events, every
+    :attr:`SAFETY_NET` seconds (or :attr:`SHARE_WITH_NATIVE` of a core)."""
+
+    FASTEST = 0.5  # MkDocs' own interval
+    SHARE = 0.10
+    SAFETY_NET = 5.0
+    SHARE_WITH_NATIVE = 0.02
+
+    def __init__(self) -> None:
+        self.snapshot_seconds = 0.0
+        self.native = False  # native events arrive from the corpus' file system
+
+    @property
+    def interval(self) -> float:
+        if self.native:
+            return max(self.SAFETY_NET, self.snapshot_seconds / self.SHARE_WITH_NATIVE)
+        return max(self.FASTEST, self.snapshot_seconds / self.SHARE)
+
+
+class PacedPollingEmitter(PollingEmitter):
+    """Watchdog's polling emitter, waiting as long as its :class:`PollPace` says."""
+
+    pace = PollPace()  # each watch sets its own
+
+    @property
+    def timeout(self) -> float:
+        return self.pace.interval
+
+    def queue_events(self, timeout: float) -> None:
+        started = time.monotonic()
+        super().queue_events(timeout)  # the wait, then a snapshot compared with the last
+        self.pace.snapshot_seconds = max(0.0, time.monotonic() - started - timeout)
+
+
 class CorpusWatch:
     """The corpus folder ``path`` watched for ``server`` (MkDocs' ``LiveReloadServer``)."""
 
     def __init__(self, server: Any, path: str) -> None:
         self.server = server
         self.path = os.path.abspath(path)
+        self.pace = PollPace()
+        self.polling: BaseObserver | None = None  # None: MkDocs' own polling watch
         self.native: BaseObserver | None = None
-        self._native_watch: Any = None
-        self._own_polling = False  # the polling watch has this class's handler
         self._reported: dict[str, tuple[float, FileState]] = {}  # by the native observer
         self._lock = threading.Lock()
 
@@ -64,79 +107,64 @@ class CorpusWatch:
         if not os.path.isdir(self.path):
             log.warning("wenji: serve: the corpus folder %s does not exist; not watched", self.path)
             return
-        self._own_polling = self._watch_polling()
-        if self._own_polling:
-            self._watch_natively()
+        watched = getattr(self.server, "_watched_paths", None)
+        usable = isinstance(watched, dict) and hasattr(self.server, "_rebuild_cond")
+        if not usable or self.path in watched:
+            self.server.watch(self.path)  # MkDocs' own watch alone: each change rebuilt once
+        else:
+            watched[self.path] = 1  # MkDocs' `watch:` entry for the corpus only counts it
+            self._watch()
         parent = os.path.dirname(self.path)
         self.server.observer.schedule(_Reappearance(self), parent, recursive=False)
 
     def stop(self) -> None:
-        """Stop the native observer (MkDocs stops its own)."""
-        native, self.native = self.native, None
-        if native is not None:
-            native.stop()
-            native.join(timeout=5)
+        """Stop this watch's own observers (MkDocs stops its own)."""
+        for observer in (self.polling, self.native):
+            if observer is not None:
+                observer.stop()
+                observer.join(timeout=5)
+        self.polling = self.native = None
 
     def renew(self) -> None:
         """Watch the corpus folder again after it was made again, and rebuild."""
         log.info("wenji: serve: %s was made again; watching it again", self.path)
-        server = self.server
-        watched = getattr(server, "_watched_paths", {})
-        count = max(watched.get(self.path, 0), 1)
-        if self._own_polling:
-            with contextlib.suppress(KeyError):  # gone with the folder
-                server.observer.unschedule(server._watch_refs.pop(self.path))
-            del watched[self.path]
-            self._watch_polling()
-            watched[self.path] = count
-            self._watch_natively()
+        if self.polling is not None:
+            self.stop()
+            self._watch()
         else:  # MkDocs' own watch, made again as many times as it was asked for
+            count = max(getattr(self.server, "_watched_paths", {}).get(self.path, 0), 1)
             for _ in range(count):
                 with contextlib.suppress(KeyError):
-                    server.unwatch(self.path)
+                    self.server.unwatch(self.path)
             for _ in range(count):
-                server.watch(self.path)
+                self.server.watch(self.path)
         self._rebuild()
 
-    # --- watches ------------------------------------------------------------------------
+    # --- observers ----------------------------------------------------------------------
 
-    def _watch_polling(self) -> bool:
-        """The polling watch, with this class's handler when MkDocs' internals allow
-        (then True), else with MkDocs' own (then False: no native watch, or every change
-        would be rebuilt twice)."""
-        server = self.server
-        watched = getattr(server, "_watched_paths", None)
-        refs = getattr(server, "_watch_refs", None)
-        usable = isinstance(watched, dict) and isinstance(refs, dict)
-        if not usable or not hasattr(server, "_rebuild_cond") or self.path in watched:
-            server.watch(self.path)
-            return False
-        handler = _Handler(self._polled)
-        refs[self.path] = server.observer.schedule(handler, self.path, recursive=True)
-        watched[self.path] = 1  # MkDocs' `watch:` entry for the corpus only counts it
-        return True
-
-    def _watch_natively(self) -> None:
-        if self.native is None:
-            observer = Observer()
-            if isinstance(observer, PollingObserver):  # no native observer on this platform
-                return
-            observer.start()
-            self.native = observer
-        elif self._native_watch is not None:
-            with contextlib.suppress(KeyError):
-                self.native.unschedule(self._native_watch)
+    def _watch(self) -> None:
+        polling = BaseObserver(emitter_class=PacedPollingEmitter, timeout=PollPace.FASTEST)
+        polling.schedule(_Handler(self._polled), self.path, recursive=True)
+        for emitter in polling.emitters:
+            emitter.pace = self.pace  # type: ignore[attr-defined]
+        polling.start()
+        self.polling = polling
+        native = Observer()
+        if isinstance(native, PollingObserver):  # no native observer on this platform
+            return
         try:
-            self._native_watch = self.native.schedule(
-                _Handler(self._reported_natively), self.path, recursive=True
-            )
+            native.schedule(_Handler(self._reported_natively), self.path, recursive=True)
         except OSError as error:  # e.g. inotify's limit of watches (fs.inotify.max_user_watches)
-            self._native_watch = None
             log.info("wenji: serve: %s is watched by polling only (%s)", self.path, error)
+            return
+        native.start()
+        self.native = native
+        _touch_one_text(self.path)  # inotify reports the read: native events do arrive
 
     # --- events -------------------------------------------------------------------------
 
     def _reported_natively(self, event: FileSystemEvent) -> None:
+        self.pace.native = True
         if event.is_directory or event.event_type not in CHANGES:
             return
         now = time.monotonic()
@@ -196,6 +224,25 @@ class _Reappearance(FileSystemEventHandler):
         target = event.dest_path if event.event_type == "moved" else event.src_path
         if os.path.abspath(os.fsdecode(target)) == self.watch.path:
             self.watch.renew()
+
+
+def _touch_one_text(folder: str, folders: int = 50) -> None:
+    """Open and close the first regular file in ``folder`` or the first ``folders`` folders
+    below it (nothing is read), so that a native observer that works on this file system
+    reports it (inotify does; FSEvents reports no reads, and then the first save tells)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    for _, (top, _, names) in zip(range(folders), os.walk(folder), strict=False):
+        for name in names:
+            path = os.path.join(top, name)
+            with contextlib.suppress(OSError):
+                if not stat.S_ISREG(os.lstat(path).st_mode):  # never open a device or a FIFO
+                    continue
+                descriptor = os.open(path, flags)
+                try:
+                    if stat.S_ISREG(os.fstat(descriptor).st_mode):
+                        return
+                finally:
+                    os.close(descriptor)
 
 
 def _paths(event: FileSystemEvent) -> Iterator[str]:

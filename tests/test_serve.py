@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 
 from conftest import MKDOCS, write_project
 from wenji_serve import TemplateCache
-from wenji_watch import CorpusWatch
+from wenji_watch import CorpusWatch, PollPace
 
 TEXTS = {"a/first.txt": "第一篇讲话\n一、总体要求\n正文第一段。\n"}
 TIMEOUT = 120  # seconds for the server to start or a rebuild to show; a loaded machine is slow
@@ -155,10 +155,14 @@ def test_a_save_is_seen_natively_and_the_poll_does_not_rebuild_it_again(tmp_path
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     watch = CorpusWatch(server, str(corpus))
     watch.start()
-    server.observer.start()  # MkDocs' polling observer, as `server.serve()` starts it
     try:
-        assert watch.native is not None  # inotify on Linux
+        assert watch.native is not None and watch.polling is not None  # inotify on Linux
+        assert server._watched_paths == {str(corpus): 1}  # `watch: [corpus]` adds nothing
         time.sleep(1)  # the poll's first snapshot
+        # The text opened at the start told that native events arrive: the poll slows down.
+        assert watch.pace.native and watch.pace.interval == PollPace.SAFETY_NET
+        watch.pace.native = False  # poll fast again, to see the echo within the test
+        time.sleep(PollPace.SAFETY_NET)
         text.write_text("第一篇讲话\n改过的正文。\n", encoding="utf-8")
         assert rebuild_wanted(server, within=5)
         assert str(text) in watch._reported  # the native observer saw it
@@ -167,14 +171,25 @@ def test_a_save_is_seen_natively_and_the_poll_does_not_rebuild_it_again(tmp_path
         assert text.read_text(encoding="utf-8")
         assert not rebuild_wanted(server, within=1)
         # Without native events (a Docker or network mount) the poll still sees a save.
-        watch.stop()
+        assert watch.native is not None
+        watch.native.stop()
+        watch.pace.native = False
+        time.sleep(1)
         text.write_text("第一篇讲话\n又改过的正文。\n", encoding="utf-8")
-        assert rebuild_wanted(server, within=5)
-        assert server._watched_paths == {str(corpus): 1}
+        assert rebuild_wanted(server, within=PollPace.SAFETY_NET + 3)  # at the poll's pace
     finally:
         watch.stop()
-        server.observer.stop()
-        server.observer.join()
+
+
+def test_polling_slows_down_when_a_snapshot_is_costly_or_native_events_arrive() -> None:
+    pace = PollPace()
+    assert pace.interval == 0.5  # MkDocs' own
+    pace.snapshot_seconds = 0.11  # 10,000 texts on the bench machine
+    assert pace.interval == pytest.approx(1.1)  # a tenth of a core at most
+    pace.native = True
+    assert pace.interval == pytest.approx(5.5)
+    pace.snapshot_seconds = 0.01
+    assert pace.interval == PollPace.SAFETY_NET
 
 
 def test_one_edit_one_rebuild(server: Server) -> None:
