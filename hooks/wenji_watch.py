@@ -56,8 +56,10 @@ FileState = tuple[int, int, int] | None  # inode, size, mtime in ns; None: no su
 
 class PollPace:
     """How often the corpus is polled: every :attr:`FASTEST` seconds, or less often when a
-    snapshot costs more than :attr:`SHARE` of a core; with native events, every
-    :attr:`SAFETY_NET` seconds (or :attr:`SHARE_WITH_NATIVE` of a core)."""
+    snapshot costs more than :attr:`SHARE` of a core; while native events arrive and have
+    missed no change, every :attr:`SAFETY_NET` seconds (or :attr:`SHARE_WITH_NATIVE` of a
+    core). A change that only the poll saw (a folder inotify could not watch, past
+    ``fs.inotify.max_user_watches``) brings back the fast pace for good."""
 
     FASTEST = 0.5  # MkDocs' own interval
     SHARE = 0.10
@@ -66,11 +68,16 @@ class PollPace:
 
     def __init__(self) -> None:
         self.snapshot_seconds = 0.0
-        self.native = False  # native events arrive from the corpus' file system
+        self.native_events = False  # native events arrive from the corpus' file system
+        self.native_missed = False  # … but the poll saw a change they did not report
+
+    @property
+    def trusts_native(self) -> bool:
+        return self.native_events and not self.native_missed
 
     @property
     def interval(self) -> float:
-        if self.native:
+        if self.trusts_native:
             return max(self.SAFETY_NET, self.snapshot_seconds / self.SHARE_WITH_NATIVE)
         return max(self.FASTEST, self.snapshot_seconds / self.SHARE)
 
@@ -152,19 +159,21 @@ class CorpusWatch:
         native = Observer()
         if isinstance(native, PollingObserver):  # no native observer on this platform
             return
-        try:
+        try:  # inotify adds its watches when the observer starts
             native.schedule(_Handler(self._reported_natively), self.path, recursive=True)
+            native.start()
         except OSError as error:  # e.g. inotify's limit of watches (fs.inotify.max_user_watches)
             log.info("wenji: serve: %s is watched by polling only (%s)", self.path, error)
+            with contextlib.suppress(RuntimeError):
+                native.stop()
             return
-        native.start()
         self.native = native
         _touch_one_text(self.path)  # inotify reports the read: native events do arrive
 
     # --- events -------------------------------------------------------------------------
 
     def _reported_natively(self, event: FileSystemEvent) -> None:
-        self.pace.native = True
+        self.pace.native_events = True
         if event.is_directory or event.event_type not in CHANGES:
             return
         now = time.monotonic()
@@ -180,8 +189,13 @@ class CorpusWatch:
         now = time.monotonic()
         with self._lock:
             echo = all(self._is_echo(path, now) for path in _paths(event))
-        if not echo:
-            self._rebuild()
+        if echo:
+            return
+        if self.pace.trusts_native:
+            self.pace.native_missed = True
+            message = "wenji: serve: %s changed without a native event; polling every %.1f s"
+            log.info(message, os.fsdecode(event.src_path), self.pace.interval)
+        self._rebuild()
 
     def _is_echo(self, path: str, now: float) -> bool:
         """Whether the native observer reported ``path`` lately, in the state it is in now."""
