@@ -34,7 +34,7 @@ def page_context(
     if prefix:
         context["nav"] = state.edition_navs[prefix]
     builder = state.editions.get(prefix)
-    context["nav"] = _nav_window(context["nav"], page, builder)
+    context["nav"] = _nav_window(context["nav"], page, builder, _prunes(config))
     if not state.editions:
         return context
     context["config"] = ConfigView(
@@ -54,12 +54,21 @@ def page_context(
     return context
 
 
-def _nav_window(nav: Navigation, page: Page, builder: EditionBuilder | None) -> Any:
+def _nav_window(nav: Navigation, page: Page, builder: EditionBuilder | None, pruned: bool) -> Any:
     """The navigation with at most a window of each folder's items on the page's path."""
     convert = builder.text if builder is not None else str
-    return navwindow.windowed(
-        nav, page, lambda count: convert(WHOLE_FOLDER.format(count=f"{count:,}"))
-    )
+
+    def more_title(count: int) -> str:
+        return convert(WHOLE_FOLDER.format(count=f"{count:,}"))
+
+    return navwindow.windowed(nav, page, more_title, pruned=pruned)
+
+
+def _prunes(config: MkDocsConfig) -> bool:
+    """Whether Material draws every section off the page's path as one link."""
+    features = set(config.theme.get("features") or ())
+    unpruned = {"navigation.tabs", "navigation.sections", "navigation.expand"}
+    return "navigation.prune" in features and not features & unpruned
 
 
 def _alternates(page: Page, prefix: str, state: BuildState) -> list[dict[str, str]]:

@@ -84,18 +84,24 @@ def windowed(
     page: Any,
     more_title: Callable[[int], str],
     size: int = WINDOW,
+    pruned: bool = False,
 ) -> Any:
     """``navigation`` as ``page`` should show it: sections on its path windowed.
 
     ``more_title(count)`` is the text of the link to a truncated section's index page
-    (e.g. "全部 2000 篇"). Returns ``navigation`` itself when nothing needs windowing.
+    (e.g. "全部 2000 篇"). ``pruned``: sections off the page's path are drawn as a link to
+    their first item (Material's ``navigation.prune`` without ``navigation.tabs``,
+    ``navigation.sections`` or ``navigation.expand``); then they are given their first item
+    only, the same HTML for less work (Material's ``nav-item.html`` looks through a section's
+    every item for its index page, also when it draws the section as one link). Returns
+    ``navigation`` itself when nothing needs windowing.
     """
     path = _path(page)
-    if not path or not any(_too_long(section, size) for section in path):
+    if not pruned and not any(_too_long(section, size) for section in path):
         return navigation
     on_path = {id(item) for item in path}
-    items = [_view(item, page, on_path, more_title, size) for item in navigation.items]
-    return NavigationView(navigation, items)
+    views = [_view(item, page, on_path, more_title, size, pruned) for item in navigation.items]
+    return NavigationView(navigation, views)
 
 
 def _path(page: Any) -> list[Any]:
@@ -113,10 +119,17 @@ def _too_long(section: Any, size: int) -> bool:
 
 
 def _view(
-    item: Any, page: Any, on_path: set[int], more_title: Callable[[int], str], size: int
+    item: Any,
+    page: Any,
+    on_path: set[int],
+    more_title: Callable[[int], str],
+    size: int,
+    pruned: bool,
 ) -> Any:
-    if id(item) not in on_path or not item.children:
+    if not item.children:
         return item
+    if id(item) not in on_path:
+        return SectionView(item, list(item.children[:1])) if pruned else item
     children: Sequence[Any] = item.children
     index = next((c for c in children if getattr(c, "is_index", False)), None)
     listed = [c for c in children if c is not index]
@@ -126,7 +139,7 @@ def _view(
         position = _position(item, listed, current) if current is not None else 0
         start, end = window_bounds(len(listed), position, size)
         shown = listed[start:end]
-    views = [_view(c, page, on_path, more_title, size) for c in shown]
+    views = [_view(c, page, on_path, more_title, size, pruned) for c in shown]
     if index is not None and len(shown) < len(listed):
         whole = MoreLink(more_title(len(listed)), index.url)
         views = [whole, *views, whole] if shown[-1] is not listed[-1] else [whole, *views]
