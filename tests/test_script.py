@@ -19,6 +19,7 @@ from wenji.script import (
     convert_text,
     get_converter,
     is_traditional,
+    leftover_lines,
     load_phrase_file,
     simplified_only_chars,
 )
@@ -432,6 +433,17 @@ def test_simplified_only_chars():
     assert simplified_only_chars("群眾") == set()  # Taiwan form
     assert simplified_only_chars("溫度 温度") == set()  # Taiwan and Hong Kong forms
     assert simplified_only_chars("党的干部 ABC 123") == {"党"}
+
+
+def test_leftovers_are_judged_where_they_stand() -> None:
+    """佣金 and 伙食 are Taiwan's standard forms (OpenCC keeps them); 佣 alone is not."""
+    blocks = (
+        Paragraph("第五條 仲介佣金及伙食費由雇主負擔。", "p-1", 3),
+        Paragraph("雇主不得剋扣佣工的工資。", "p-2", 4),
+        Paragraph("我們党的工作。", "p-3", 5),
+    )
+    document = Document("t.txt", "utf-8", Metadata(title="勞動基準法"), blocks, "first line", 1)
+    assert leftover_lines(document) == [(4, "佣"), (5, "党")]
 
 
 def test_the_segmenter_dictionary_loads_once_per_process():

@@ -25,6 +25,7 @@ _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003
 _SHARED_WITH_TRADITIONAL = frozenset(
     "干于余后台里准征采游仆斗几云丑咸吁凶占划尸岩岳范郁朴涌淀恒夸愿霉吃辟丰杰皂杠"
     "咨"  # 咨 (a communication between the President and the Legislative Yuan; MOE 咨)
+    "雇"  # 雇主 of Taiwan's labour laws (勞動基準法, 就業服務法); s2t writes 僱主
 )
 
 
@@ -111,17 +112,32 @@ def leftover_lines(document: Document) -> list[tuple[int, str]]:
 
     One ``(source line, characters)`` pair per heading or paragraph that has any (the
     title and other metadata count as the title's line), in text order; the characters
-    are sorted and given once each. An empty list is what a good edition gives.
+    are sorted and given once each. A character counts where OpenCC would still change it
+    (佣 in 佣金 does not count, 佣 alone does). An empty list is what a good edition gives.
     """
     found: list[tuple[int, str]] = []
     metadata = document.metadata
     fields = (metadata.title, metadata.subtitle, metadata.speaker, metadata.occasion)
     fields += (metadata.source, metadata.editor, *metadata.tags)
-    chars = simplified_only_chars(" ".join(fields))
-    if chars:
-        found.append((document.title_line or 1, "".join(sorted(chars))))
-    for block in document.blocks:
-        chars = simplified_only_chars(block.text)
+    lines = [(document.title_line or 1, " ".join(fields))]
+    lines += [(block.line, block.text) for block in document.blocks]
+    for line, text in lines:
+        chars = _changed_where_they_stand(text, simplified_only_chars(text))
         if chars:
-            found.append((block.line, "".join(sorted(chars))))
+            found.append((line, "".join(sorted(chars))))
     return found
+
+
+def _changed_where_they_stand(text: str, chars: set[str]) -> set[str]:
+    """Those of ``chars`` that OpenCC's s2t changes where they stand in ``text``.
+
+    A character Simplified on its own can be the Traditional form in a word: s2t keeps 佣
+    in 佣金 and 伙 in 伙食 (Taiwan's standard forms; 傭 and 夥 elsewhere), so a Traditional
+    text with them has nothing left to convert.
+    """
+    if not chars:
+        return chars
+    converted = _opencc("s2t").convert(text)
+    if len(converted) != len(text):  # not one character for one: keep them all
+        return chars
+    return {old for old, new in zip(text, converted, strict=True) if old in chars and old != new}
