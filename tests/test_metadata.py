@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from conftest import run_mkdocs, write_project
 from wenji.dates import find_dates, parse_date
 from wenji.pipeline import process
 
@@ -136,3 +139,22 @@ def test_traditional_edge_fields() -> None:
     two = read("標題", "來源：中央社　責任編輯：王小明", "正文。")  # labels would be lost
     assert [p.text for p in two.paragraphs] == ["來源：中央社　責任編輯：王小明", "正文。"]
     assert (two.metadata.source, two.metadata.editor) == ("中央社", "王小明")
+
+
+def test_a_body_is_labelled_as_issuer_and_a_person_as_speaker(tmp_path: Path) -> None:
+    """Law archives: 发布机关 for 全国人民代表大会常务委员会, not 讲话人; folders say which."""
+    law = (
+        "中华人民共和国某某法\n"
+        "（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）\n"
+        "第一条　为了规范某某，制定本法。\n"
+    )
+    talk = "在全县推进大会上的讲话\n县长 李某某\n同志们：\n今天开会。\n"
+    config = write_project(tmp_path, {"laws/a.txt": law, "mixed/a.txt": law, "mixed/b.txt": talk})
+    build = run_mkdocs(config, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    law_page = build.page("laws/a")
+    assert "<dt>发布机关</dt><dd>全国人民代表大会常务委员会</dd>" in law_page
+    assert "讲话人" not in law_page
+    assert "<dt>讲话人</dt><dd>县长 李某某</dd>" in build.page("mixed/b")
+    assert "<th>发布机关</th>" in build.page("laws")
+    assert "<th>讲话人／发布机关</th>" in build.page("mixed")

@@ -18,7 +18,7 @@ from .addresses import AddressBook, assign, dest_uri
 from .corpus import CorpusFile, discover
 from .model import Diagnostic, Document
 from .pipeline import Options, SkippedText, StageTimer, process
-from .render import markdown_text
+from .render import markdown_text, speaker_key
 
 
 @dataclass(frozen=True)
@@ -306,11 +306,17 @@ def folder_list_html(folders: list[Folder], from_uri: str, wording: Wording = Wo
 def text_table_html(
     texts: list[Text], from_uri: str, labels: Mapping[str, str], wording: Wording = Wording()
 ) -> str:
-    """A table of texts (title, date, speaker); one raw HTML block, text escaped."""
-    head = "".join(f"<th>{html.escape(labels[key])}</th>" for key in ("title", "date", "speaker"))
+    """A table of texts (title, date, speaker); one raw HTML block, text escaped.
+
+    The third column is 发布机关 when every text names a body as its speaker, 讲话人 when
+    none does, both when the folder mixes them."""
+    metadata = [wording.document(text.document).metadata for text in texts]
+    keys = {speaker_key(meta) for meta in metadata if meta.speaker} or {"speaker"}
+    speaker = "／".join(labels[key] for key in ("speaker", "issuer") if key in keys)
+    head = "".join(f"<th>{html.escape(label)}</th>" for label in (labels["title"], labels["date"]))
+    head += f"<th>{html.escape(speaker)}</th>"
     rows = []
-    for text in texts:
-        meta = wording.document(text.document).metadata
+    for text, meta in zip(texts, metadata, strict=True):
         href = html.escape(relative_link(from_uri, text.file.page_uri))
         rows.append(
             f'<tr><td><a href="{href}">{html.escape(meta.title)}</a></td>'

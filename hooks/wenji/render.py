@@ -16,6 +16,7 @@ import html
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
+from .bylines import is_organ
 from .model import Article, Block, Document, Heading, Metadata
 
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -25,6 +26,7 @@ DEFAULT_LABELS: Mapping[str, str] = {
     "title": "标题",
     "date": "日期",
     "speaker": "讲话人",
+    "issuer": "发布机关",  # the speaker when it is a body: 国务院办公厅, 全国人民代表大会常务委员会
     "occasion": "场合",
     "source": "来源",
     "editor": "责任编辑",
@@ -58,12 +60,21 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def speaker_key(metadata: Metadata) -> str:
+    """The label of the text's speaker: ``issuer`` for a body that issued it (a law's
+    国务院 or 全国人民代表大会常务委员会, a notice's 国务院办公厅), else ``speaker``."""
+    body = metadata.speaker and not metadata.role and is_organ(metadata.speaker)
+    return "issuer" if body else "speaker"
+
+
 def _meta_rows(metadata: Metadata, labels: Mapping[str, str], links: Links) -> list[str]:
     rows: list[str] = []
     for key in ("date", "speaker", "occasion", "editor"):
         value = metadata.date_text or metadata.date if key == "date" else getattr(metadata, key)
         if key == "speaker" and value and metadata.role:
             value = f"{metadata.role} {value}"
+        if key == "speaker":
+            key = speaker_key(metadata)
         if value:
             rows.append(_row(key, labels[key], html_text(value)))
     if metadata.source or metadata.source_url:
