@@ -141,6 +141,36 @@ def test_traditional_edge_fields() -> None:
     assert (two.metadata.source, two.metadata.editor) == ("中央社", "王小明")
 
 
+def test_a_law_note_without_brackets_or_over_lines_is_not_a_page_header() -> None:
+    """Real headers (waystowork's copies of 土地复垦条例 and a Shandong rule): the acts under
+    the title, one a line or one note broken over lines, are not a web page's dateline and
+    headline; the title is the first line, the note gives date and body and stays."""
+    law = read(
+        "土地复垦条例",
+        "2011年2月22日国务院第145次常务会议通过\u3000",
+        "2011年3月5日中华人民共和国国务院令第592号公布",
+        "\u3000",
+        "自公布之日起施行",
+        "第一章\u3000总则",
+        "第一条\u3000为了落实十分珍惜、合理利用土地和切实保护耕地的基本国策，制定本条例。",
+    )
+    meta = law.metadata
+    assert (meta.title, meta.date, meta.speaker) == ("土地复垦条例", "2011-03-05", "国务院")
+    assert law.paragraphs[0].text.startswith("2011年2月22日")  # the note stays in the text
+    rule = read(
+        "山东省实施《中华人民共和国村民委员会组织法》办法",
+        "(2000年12月22日山东省第九届人民代表大会",
+        "常务委员会第十八次会议通过",
+        "2012年11月29日山东省第十一届人民代表大会",
+        "常务委员会第三十四次会议修订)",
+        "第一章\u3000总\u3000则",
+        "第一条\u3000根据《中华人民共和国村民委员会组织法》，结合本省实际，制定本办法。",
+    )
+    meta = rule.metadata
+    assert meta.title == "山东省实施《中华人民共和国村民委员会组织法》办法"
+    assert (meta.date, meta.speaker) == ("2012-11-29", "山东省人民代表大会常务委员会")
+
+
 def test_a_body_is_labelled_as_issuer_and_a_person_as_speaker(tmp_path: Path) -> None:
     """Law archives: 发布机关 for 全国人民代表大会常务委员会, not 讲话人; folders say which."""
     law = (

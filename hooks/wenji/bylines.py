@@ -139,8 +139,25 @@ def organ_in_title(title: str) -> str:
 
 
 def is_promulgation_note(text: str) -> bool:
-    """（…会议通过　…修订）: the note under a law's title saying when and by whom."""
-    return text.startswith(("（", "(")) and bool(_PROMULGATION_WORDS.search(text))
+    """（…会议通过　…修订）: the note under a law's title saying when and by whom; also one
+    act a line without brackets (see :func:`is_act_line`)."""
+    if text.startswith(("（", "(")):
+        return bool(_PROMULGATION_WORDS.search(text))
+    return is_act_line(text)
+
+
+_ACT_END = re.compile(r"(?:通过|通過|公布|修正|修订|修訂|施行|发布|發布|批准)[\s\u3000）)]*$")
+
+
+def is_act_line(text: str) -> bool:
+    """2011年2月22日国务院第145次常务会议通过, 2011年3月5日中华人民共和国国务院令第592号公布:
+    one act of a law's promulgation note on a line of its own, without brackets (a date,
+    then who, then the act; no sentence)."""
+    stripped = text.strip(" \u3000")
+    if len(stripped) > 100 or "。" in stripped or not _ACT_END.search(stripped):
+        return False
+    dates = find_dates(stripped)
+    return bool(dates) and stripped.startswith(dates[0][1])
 
 
 def passed_by(note: str) -> str:

@@ -322,8 +322,17 @@ def _find_date_and_issuer(body: Sequence[SourceLine], found: dict[str, Any]) -> 
     """A law's promulgation note, else a signature (organ, then date); else the title."""
     head = body[:HEADER_ZONE]
     for index, line in enumerate(head):
-        if is_promulgation_note(line.text):
-            note = _bracketed("".join(ln.text for ln in head[index : index + 4]))
+        if (
+            index
+            and len(line.text) <= 24
+            and is_organ(head[index - 1].text)
+            and parse_date(line.text)
+        ):
+            break  # the text's own signature comes first: a note under it is an annex's
+        note = _bracketed("".join(ln.text for ln in head[index : index + 4]))
+        if is_promulgation_note(line.text) or (
+            note.startswith(("（", "(")) and is_promulgation_note(note)
+        ):
             date, written, organ = latest_act(note)
             if date and "date" not in found:
                 found["date"], found["date_text"] = date, written

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .bylines import is_name, is_organ
+from .bylines import is_act_line, is_name, is_organ, is_promulgation_note
 from .dates import find_dates, parse_date
 from .model import SourceLine
 
@@ -80,17 +80,40 @@ class PageHeader:
 def find_page_header(lines: Sequence[SourceLine]) -> PageHeader | None:
     """The headline above the first dateline before any prose (or, without a dateline,
     above a 来源/作者 line right before the first paragraph), or ``None``."""
+    in_note = _in_notes(lines[:SEARCH_LINES])
     for index, line in enumerate(lines[:SEARCH_LINES]):
         text = line.text.strip()
         if _is_prose(text):
             if index and _FIELD_LINE.match(lines[index - 1].text.strip()):
                 return _header(lines, index - 1, "", "")
             return None
+        if index in in_note:
+            continue
         written = _dateline(text)
         dates = find_dates(written)
         if dates and (header := _header(lines, index, dates[0][0], written)):
             return header
     return None
+
+
+def _in_notes(lines: Sequence[SourceLine]) -> set[int]:
+    """The lines of a law's promulgation note broken over lines ((2000年12月22日…人民代表大会 /
+    常务委员会第十八次会议通过 / 2012年11月29日… / …修订)): never a dateline or a headline."""
+    inside: set[int] = set()
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text.startswith(("（", "(")) or index in inside:
+            continue
+        depth, end = 0, index
+        for end in range(index, min(len(lines), index + 6)):
+            part = lines[end].text
+            depth += part.count("（") + part.count("(") - part.count("）") - part.count(")")
+            if depth <= 0:
+                break
+        note = "".join(ln.text.strip() for ln in lines[index : end + 1])
+        if end > index and depth <= 0 and is_promulgation_note(note):
+            inside.update(range(index, end + 1))
+    return inside
 
 
 def _header(lines: Sequence[SourceLine], anchor: int, date: str, written: str) -> PageHeader | None:
@@ -154,6 +177,8 @@ def _dateline(text: str) -> str:
     (来源: | 发布时间: 2018-05-17 | 浏览次数: 2168). A bare date line (under a
     signature, under a speech's title) is not a page's dateline."""
     match = _DATELINE.match(text)
+    if is_act_line(text):  # 2011年3月5日中华人民共和国国务院令第592号公布: a law's note
+        return ""
     if match is None:
         field = _FIELD_LINE.match(text) and _DATE_FIELD.search(text)
         if field and len(text) <= 80 and not _SENTENCE_END.search(text):
@@ -169,7 +194,11 @@ def _dateline(text: str) -> str:
 
 def _is_meta(text: str) -> bool:
     return bool(
-        _FIELD_LINE.match(text) or _BYLINE.match(text) or parse_date(text) or _dateline(text)
+        _FIELD_LINE.match(text)
+        or _BYLINE.match(text)
+        or parse_date(text)
+        or _dateline(text)
+        or is_act_line(text)
     )
 
 
