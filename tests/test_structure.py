@@ -76,6 +76,10 @@ def test_long_numbered_sentence_stays_a_paragraph_and_is_reported() -> None:
     document = process(f"标题\n{long_line}".encode(), "t.txt")
     assert [type(b) for b in document.blocks] == [Paragraph]
     assert any("kept as a paragraph" in d.message for d in document.diagnostics)
+    # Many such lines (a law's items) make one line of the log, not one each.
+    many = process(f"标题\n{long_line}\n{long_line}\n{long_line}".encode(), "t.txt")
+    kept = [d for d in many.diagnostics if "kept as paragraphs" in d.message]
+    assert [(d.line, d.message.split(":")[-1]) for d in kept] == [(2, " lines 2, 3, 4")]
 
 
 def test_sentence_end_inside_quotes_does_not_split() -> None:

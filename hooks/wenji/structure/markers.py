@@ -49,7 +49,28 @@ class MarkerHeadings:
     def __init__(self, rules: StructureRules, source: str) -> None:
         self.rules = rules
         self.source = source
-        self.diagnostics: list[Diagnostic] = []
+        self._kept: list[tuple[int, str, int]] = []  # line, marker, first sentence's length
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """One INFO line for the numbered lines kept as paragraphs (a law has hundreds)."""
+        if not self._kept:
+            return []
+        limit = self.rules.lead_sentence_max
+        line, marker, length = self._kept[0]
+        if len(self._kept) == 1:
+            message = (
+                f"numbered line {marker}… kept as a paragraph: its first sentence has "
+                f"{length} characters (headings take at most {limit})"
+            )
+        else:
+            shown = ", ".join(str(number) for number, _, _ in self._kept[:8])
+            more = ", …" if len(self._kept) > 8 else ""
+            message = (
+                f"{len(self._kept)} numbered lines kept as paragraphs, their first sentences "
+                f"longer than headings take ({limit} characters): lines {shown}{more}"
+            )
+        return [Diagnostic("info", self.source, message, line)]
 
     def run(self, view: LineView) -> list[Draft] | None:
         marker = view.marker
@@ -63,16 +84,7 @@ class MarkerHeadings:
             # words went to the next line heads nothing
             split = (view.text, "") if marker.kind in _STANDING else None
         if split is None and marker.kind not in OPENER_KINDS:
-            self.diagnostics.append(
-                Diagnostic(
-                    "info",
-                    self.source,
-                    f"numbered line {marker.text}… kept as a paragraph: its first "
-                    f"sentence has {len(view.sentence)} characters "
-                    f"(headings take at most {self.rules.lead_sentence_max})",
-                    view.number,
-                )
-            )
+            self._kept.append((view.number, marker.text, len(view.sentence)))
         draft = Draft(
             view.number,
             split[0] if split else view.text,
