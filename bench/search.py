@@ -3,12 +3,18 @@
     .venv/bin/python bench/search.py                  # N = 300 and 3,000, prints the tables
     .venv/bin/python bench/search.py --write          # … and writes them into bench/SEARCH.md
     .venv/bin/python bench/search.py --sizes 300      # one size only
+    WENJI_SEARCH_MERGE=0 .venv/bin/python bench/search.py --sizes 3000 --backends pagefind
+                                                      # Pagefind's parts left unjoined
 
 For each corpus size N (texts of about 8 KB from ``bench/corpus.py``), the shipped
 ``mkdocs.yml`` (Material theme and features, ``search`` plugin with ``lang: zh``, the
-Traditional edition ``zh-tw``) is built twice in a subprocess, once per backend. Per build:
-wall time, and the size of what the backend writes (``search/search_index.json``, raw and
-gzipped; the ``pagefind/`` bundle).
+Traditional edition ``zh-tw``) is built twice in a subprocess, once per backend (the
+environment's ``WENJI_*`` variables are passed on, e.g. ``WENJI_SEARCH_MERGE=0``). Per build:
+wall time; for Pagefind, from the build log, its parts (Pagefind runs of up to 400 pages
+while MkDocs renders), the seconds after the last page until the bundles were ready, and
+whether each edition's parts were joined into one index (``wenji.pagefind_merge``); the size
+of what the backend writes (``search/search_index.json``, raw and gzipped; the ``pagefind/``
+bundles, and the parts each one's ``wenji-parts.json`` still leaves to the browser).
 
 Then each site is served from 127.0.0.1 and searched by a reader in headless Chromium
 (Playwright, ``/usr/bin/chromium``), through the search box in the header: on a text page
@@ -18,7 +24,7 @@ of the Simplified edition, 敢为; on a text page of the Traditional edition, �
   Material's index, worker and Lunr files, or Pagefind's script, worker, WebAssembly,
   metadata, index chunks and page fragments. ``raw`` is what the local server sent;
   ``served`` counts JavaScript and JSON gzipped, as GitHub Pages sends them (Pagefind's
-  own files are gzipped already);
+  own files are gzipped already); of it, Pagefind's metadata and index chunks;
 * the result count shown, the pages that contain the word in that edition (read from the
   built HTML), whether every shown result contains it and belongs to the reader's edition,
   and how many shown links point at a section (``#s-…``).
@@ -33,6 +39,8 @@ import functools
 import gzip
 import html
 import http.server
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -76,6 +84,7 @@ EDITION = {"prefix": "zh-tw", "opencc": "s2tw", "language": "zh-TW", "name": "�
 SEARCH_FILES = re.compile(
     r"/(pagefind/|search/search_index\.json|assets/javascripts/(workers|lunr)/|assets/wenji/search)"
 )
+INDEX_FILES = (".pf_meta", ".pf_index")  # Pagefind's metadata and index chunks
 RESULTS_TIMEOUT = 600.0  # seconds a query may take (Material's index at 3,000 texts is big)
 
 
@@ -84,6 +93,12 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def build_env() -> dict[str, str]:
+    """A build's environment: a bare PATH, and wenji's own settings (``WENJI_*``) as given."""
+    wenji = {k: v for k, v in os.environ.items() if k.startswith("WENJI_")}
+    return {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", **wenji}
 
 
 def project_config(work: Path, corpus: Path, folder_titles: dict[str, str], backend: str) -> str:
@@ -108,9 +123,42 @@ class Build:
     backend: str
     site: Path
     seconds: float
-    index_seconds: float | None
+    index_seconds: float | None  # Pagefind: from the last page until the bundles were ready
     returncode: int
     log: str
+    parts: int | None = None  # Pagefind runs, all editions
+    joined: int = 0  # editions whose parts were joined into one index
+    join_seconds: float = 0.0  # the joins' own times, added
+    unjoined: list[str] = field(default_factory=list)  # why an edition kept its parts
+
+    @property
+    def index_step(self) -> str:
+        if self.index_seconds is None:
+            return "—"
+        text = f"{self.index_seconds:.1f} s; {self.parts} parts"
+        if self.joined:
+            text += f", {self.joined} editions joined ({self.join_seconds:.1f} s)"
+        if self.unjoined:
+            text += f", {len(self.unjoined)} not joined"
+        return text
+
+
+_INDEXED = re.compile(
+    r"Pagefind indexed \d+ pages .* in [\d.]+ s \((\d+) parts\), ([\d.]+) s after the last page"
+)
+_JOINED = re.compile(r"parts joined into one index per edition \((\d+)\) in ([\d.]+) s")
+_UNJOINED = re.compile(r"parts not joined into one index \((.*)\); kept as parts")
+
+
+def from_log(backend: str, site: Path, seconds: float, returncode: int, log: str) -> Build:
+    """A build's figures, with Pagefind's from the hooks' log lines."""
+    built = Build(backend, site, seconds, None, returncode, log)
+    if match := _INDEXED.search(log):
+        built.parts, built.index_seconds = int(match.group(1)), float(match.group(2))
+    if match := _JOINED.search(log):
+        built.joined, built.join_seconds = int(match.group(1)), float(match.group(2))
+    built.unjoined = _UNJOINED.findall(log)
+    return built
 
 
 def build(work: Path, n: int, backend: str, folder_titles: dict[str, str]) -> Build:
@@ -123,14 +171,14 @@ def build(work: Path, n: int, backend: str, folder_titles: dict[str, str]) -> Bu
         command,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env=build_env(),
     )
     seconds = time.perf_counter() - started
-    log = result.stdout + result.stderr
-    match = re.search(r"Pagefind indexed \d+ pages .* in ([\d.]+) s", log)
-    index_seconds = float(match.group(1)) if match else None
+    built = from_log(backend, site, seconds, result.returncode, result.stdout + result.stderr)
     print(f"  N={n} {backend}: built in {seconds:.1f} s (exit {result.returncode})", flush=True)
-    return Build(backend, site, seconds, index_seconds, result.returncode, log)
+    for reason in built.unjoined:
+        print(f"    parts not joined: {reason}", flush=True)
+    return built
 
 
 def gzip_size(path: Path) -> int:
@@ -208,6 +256,7 @@ class Query:
     seconds: float = 0.0
     files: dict[str, int] = field(default_factory=dict)  # search path -> bytes received
     served: int = 0
+    index_files: dict[str, int] = field(default_factory=dict)  # .pf_meta / .pf_index only
     meta: str = ""
     count: int | None = None
     expected: int = 0
@@ -271,6 +320,7 @@ def search_in_browser(browser: Any, origin: str, site: Path, query: Query) -> No
     finally:
         page.close()
     query.files = received
+    query.index_files = {p: n for p, n in received.items() if p.endswith(INDEX_FILES)}
     query.served = sum(
         gzip_size(site / unquote(path).lstrip("/")) if path.endswith((".js", ".json")) else size
         for path, size in received.items()
@@ -312,7 +362,7 @@ class Size:
     outputs: dict[str, str] = field(default_factory=dict)
 
 
-def measure(n: int, work: Path, browser_for: Any) -> Size:
+def measure(n: int, work: Path, browser_for: Any, backends: tuple[str, ...] = BACKENDS) -> Size:
     if work.exists():
         shutil.rmtree(work)
     (work / "docs").mkdir(parents=True)
@@ -320,7 +370,7 @@ def measure(n: int, work: Path, browser_for: Any) -> Size:
     print(f"N={n}: writing the corpus …", flush=True)
     folder_titles = generate(n, work / "corpus")
     result = Size(n)
-    for backend in BACKENDS:
+    for backend in backends:
         built = build(work, n, backend, folder_titles)
         result.builds[backend] = built
         if built.returncode != 0:
@@ -342,18 +392,33 @@ def measure(n: int, work: Path, browser_for: Any) -> Size:
 
 
 def written(site: Path, backend: str) -> str:
-    """What the backend wrote for search, in sizes."""
+    """What the backend wrote for search, in sizes; for Pagefind, the parts each edition's
+    ``wenji-parts.json`` leaves to the browser (none when its parts were joined)."""
     index = site / "search" / "search_index.json"
-    bundle, files = tree_size(site / "pagefind") if backend == "pagefind" else (0, 0)
-    return f"search_index.json {kb(index.stat().st_size)} ({kb(gzip_size(index))} gzipped)" + (
-        f"; pagefind/ {kb(bundle)} in {files:,} files" if files else ""
+    text = f"search_index.json {kb(index.stat().st_size)} ({kb(gzip_size(index))} gzipped)"
+    if backend != "pagefind":
+        return text
+    bundles = sorted(p.parent for p in site.rglob("pagefind-entry.json"))
+    bundles = [b for b in bundles if not any(o in b.parents for o in bundles)]
+    sizes = [tree_size(b) for b in bundles]
+    chunks = sum(len(list(b.rglob("*.pf_index"))) for b in bundles)
+    left = [
+        len(json.loads((b / "wenji-parts.json").read_text(encoding="utf-8")).get("parts") or [])
+        if (b / "wenji-parts.json").is_file()
+        else 0
+        for b in bundles
+    ]
+    return (
+        f"{text}; {len(bundles)} Pagefind bundles {kb(sum(s for s, _ in sizes))} in "
+        f"{sum(n for _, n in sizes):,} files ({chunks:,} index chunks), parts left to the "
+        f"browser {' + '.join(map(str, left))}"
     )
 
 
-def measure_shipped(work: Path, browser_for: Any) -> Size:
+def measure_shipped(work: Path, browser_for: Any, backends: tuple[str, ...] = BACKENDS) -> Size:
     """The shipped corpus and mkdocs.yml as they are, with each backend."""
     result = Size(len(list((ROOT / "corpus").rglob("*.txt"))))
-    for backend in BACKENDS:
+    for backend in backends:
         project = work / "shipped" / backend
         if project.exists():
             shutil.rmtree(project)
@@ -370,13 +435,11 @@ def measure_shipped(work: Path, browser_for: Any) -> Size:
             [*command, "-d", str(site)],
             capture_output=True,
             text=True,
-            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+            env=build_env(),
         )
-        log = run.stdout + run.stderr
-        step = re.search(r"Pagefind indexed \d+ pages .* in ([\d.]+) s", log)
         seconds = time.perf_counter() - started
-        result.builds[backend] = Build(
-            backend, site, seconds, float(step.group(1)) if step else None, run.returncode, log
+        result.builds[backend] = from_log(
+            backend, site, seconds, run.returncode, run.stdout + run.stderr
         )
         result.outputs[backend] = written(site, backend)
         with serve(site) as origin:
@@ -389,30 +452,34 @@ def measure_shipped(work: Path, browser_for: Any) -> Size:
 
 def tables(sizes: list[Size]) -> str:
     lines = [
-        "| N | backend | build | index step | written for search |",
-        "| ---: | --- | ---: | ---: | --- |",
+        "| N | backend | build | Pagefind after the last page; parts | written for search |",
+        "| ---: | --- | ---: | --- | --- |",
     ]
     for size in sizes:
         for backend, built in size.builds.items():
-            step = f"{built.index_seconds:.1f} s" if built.index_seconds is not None else "—"
             lines.append(
-                f"| {size.n:,} | {backend} | {built.seconds:.1f} s | {step} "
+                f"| {size.n:,} | {backend} | {built.seconds:.1f} s | {built.index_step} "
                 f"| {size.outputs[backend]} |"
             )
     lines += [
         "",
         "| N | backend | query | first-query download, raw | served (gzip) | files "
-        "| results shown | pages with the word | shown results without it "
-        "| other edition | section links | time to results |",
-        "| ---: | --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| of it metadata + index chunks | results shown | pages with the word "
+        "| shown results without it | other edition | section links | time to results |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size in sizes:
         for q in size.queries:
             edition = "繁體 /zh-tw/" if q.prefix else "简体 /"
             shown = q.error or f"{q.meta}" + (f" (exactly {q.count:,})" if q.count else "")
+            index = (
+                f"{kb(sum(q.index_files.values()))} in {len(q.index_files)}"
+                if q.index_files
+                else "—"
+            )
             lines.append(
                 f"| {size.n:,} | {q.backend} | {q.word} ({edition}) | {kb(q.raw)} "
-                f"| {kb(q.served)} | {len(q.files)} | {shown} | {q.expected:,} "
+                f"| {kb(q.served)} | {len(q.files)} | {index} | {shown} | {q.expected:,} "
                 f"| {len(q.wrong_pages)} of {len(q.shown_pages)} "
                 f"| {len(q.other_edition)} of {len(q.shown_pages)} | {q.section_links} "
                 f"| {q.seconds:.1f} s |"
@@ -440,6 +507,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the tables into SEARCH.md")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--shipped", action="store_true", help="also the shipped corpus")
+    parser.add_argument("--backends", nargs="*", choices=BACKENDS, default=list(BACKENDS))
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -457,9 +525,9 @@ def main() -> None:
             return browsers[0]
 
         if args.shipped:
-            sizes.append(measure_shipped(args.work, fresh_browser))
+            sizes.append(measure_shipped(args.work, fresh_browser, tuple(args.backends)))
         for n in args.sizes:
-            sizes.append(measure(n, args.work / str(n), fresh_browser))
+            sizes.append(measure(n, args.work / str(n), fresh_browser, tuple(args.backends)))
             if not args.keep:
                 shutil.rmtree(args.work / str(n), ignore_errors=True)
         for browser in browsers:
@@ -470,6 +538,7 @@ def main() -> None:
         command = ".venv/bin/python bench/search.py " + " ".join(
             ["--sizes", *map(str, args.sizes)]
             + (["--shipped"] if args.shipped else [])
+            + (["--backends", *args.backends] if args.backends != list(BACKENDS) else [])
             + (["--write"] if args.write else [])
         )
         write_report(text, command)
