@@ -438,7 +438,7 @@ def test_simplified_only_chars():
 def test_leftovers_are_judged_where_they_stand() -> None:
     """佣金 and 伙食 are Taiwan's standard forms (OpenCC keeps them); 佣 alone is not."""
     blocks = (
-        Paragraph("第五條 仲介佣金及伙食費由雇主負擔。", "p-1", 3),
+        Paragraph("第五條 仲介佣金及伙食費由雇主負擔，不得參加團伙。", "p-1", 3),
         Paragraph("雇主不得剋扣佣工的工資。", "p-2", 4),
         Paragraph("我們党的工作。", "p-3", 5),
     )

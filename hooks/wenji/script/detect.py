@@ -132,12 +132,18 @@ def _changed_where_they_stand(text: str, chars: set[str]) -> set[str]:
     """Those of ``chars`` that OpenCC's s2t changes where they stand in ``text``.
 
     A character Simplified on its own can be the Traditional form in a word: s2t keeps 佣
-    in 佣金 and 伙 in 伙食 (Taiwan's standard forms; 傭 and 夥 elsewhere), so a Traditional
-    text with them has nothing left to convert.
+    in 佣金, 伙 in 伙食 and 團伙 (Taiwan's standard forms; 傭 and 夥 elsewhere), so a
+    Traditional text with them has nothing left to convert.
     """
     if not chars:
         return chars
-    converted = _opencc("s2t").convert(text)
+    # Through Simplified first: OpenCC's phrases are keyed by Simplified words (团伙, not 團伙).
+    converted = _opencc("s2t").convert(_opencc("t2s").convert(text))
     if len(converted) != len(text):  # not one character for one: keep them all
         return chars
-    return {old for old, new in zip(text, converted, strict=True) if old in chars and old != new}
+    changed = {old for old, new in zip(text, converted, strict=True) if old != new}
+    return {char for char in chars if char in changed or char in _KEPT_ONLY_IN_NAMES}
+
+
+# Kept by OpenCC only in proper names (党進, 种放, 叶音): a leftover wherever it stands.
+_KEPT_ONLY_IN_NAMES = frozenset("党种叶")
