@@ -48,6 +48,8 @@ log = logging.getLogger("mkdocs.plugins.wenji")
 
 # A change the native observer reported is an echo when the poll reports it this soon after.
 ECHO_SECONDS = 10.0
+# How long the native observer may take to report a change after the poll saw it.
+NATIVE_GRACE = 2.0
 # What changes a text; native observers also report files opened and closed (by the build).
 CHANGES = frozenset({"created", "deleted", "modified", "moved"})
 
@@ -170,6 +172,14 @@ class CorpusWatch:
         self.native = native
         _touch_one_text(self.path)  # inotify reports the read: native events do arrive
 
+    def build_started(self) -> None:
+        """A build starts (and reads the corpus): the files the native observer reported are
+        taken in the state they are in now, which is what the build reads. (The state at
+        the event can be a half-written file: an editor truncates, then writes.)"""
+        with self._lock:
+            for path, (seen, _) in self._reported.items():
+                self._reported[path] = (seen, _state(path))
+
     # --- events -------------------------------------------------------------------------
 
     def _reported_natively(self, event: FileSystemEvent) -> None:
@@ -191,11 +201,24 @@ class CorpusWatch:
             echo = all(self._is_echo(path, now) for path in _paths(event))
         if echo:
             return
-        if self.pace.trusts_native:
+        self._rebuild()
+        if self.pace.trusts_native:  # did the native observer miss it, or is it just slower?
+            paths = list(_paths(event))
+            timer = threading.Timer(NATIVE_GRACE, self._judge_miss, (paths,))
+            timer.daemon = True
+            timer.start()
+
+    def _judge_miss(self, paths: list[str]) -> None:
+        """A change the poll saw that the native observer has still not reported, a grace
+        period later (its last report of the file is of another state, or there is none):
+        native events miss this part of the corpus, so the poll goes back to its fast pace.
+        (A build in between takes the files' states anew: see :meth:`build_started`.)"""
+        with self._lock:
+            reported = {path: self._reported.get(path) for path in paths}
+        if any(seen is None or seen[1] != _state(path) for path, seen in reported.items()):
             self.pace.native_missed = True
             message = "wenji: serve: %s changed without a native event; polling every %.1f s"
-            log.info(message, os.fsdecode(event.src_path), self.pace.interval)
-        self._rebuild()
+            log.info(message, paths[0], self.pace.interval)
 
     def _is_echo(self, path: str, now: float) -> bool:
         """Whether the native observer reported ``path`` lately, in the state it is in now."""
