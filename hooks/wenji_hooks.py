@@ -68,8 +68,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ConfigError as error:
         raise PluginError(str(error)) from None
     stop_index(_state)  # a rebuild of `serve` that started before the last one finished
-    if _session.watch is not None:
-        _session.watch.build_started()
     _state.close_pool()
     _state = BuildState(settings=settings, started=time.perf_counter())
     navwindow.forget()

@@ -37,7 +37,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -53,7 +53,13 @@ NATIVE_GRACE = 2.0
 # What changes a text; native observers also report files opened and closed (by the build).
 CHANGES = frozenset({"created", "deleted", "modified", "moved"})
 
-FileState = tuple[int, int, int] | None  # inode, size, mtime in ns; None: no such file
+
+class Report(NamedTuple):
+    """When the native observer last reported a file."""
+
+    seen: float  # time.monotonic()
+    at_ns: int  # time.time_ns(), to compare with the file's modification time
+    gone: bool = False  # the file did not exist then
 
 
 class PollPace:
@@ -108,7 +114,7 @@ class CorpusWatch:
         self.pace = PollPace()
         self.polling: BaseObserver | None = None  # None: MkDocs' own polling watch
         self.native: BaseObserver | None = None
-        self._reported: dict[str, tuple[float, FileState]] = {}  # by the native observer
+        self._reported: dict[str, Report] = {}  # the native observer's last report of a file
         self._lock = threading.Lock()
 
     def start(self) -> None:
@@ -172,63 +178,58 @@ class CorpusWatch:
         self.native = native
         _touch_one_text(self.path)  # inotify reports the read: native events do arrive
 
-    def build_started(self) -> None:
-        """A build starts (and reads the corpus): the files the native observer reported are
-        taken in the state they are in now, which is what the build reads. (The state at
-        the event can be a half-written file: an editor truncates, then writes.)"""
-        with self._lock:
-            for path, (seen, _) in self._reported.items():
-                self._reported[path] = (seen, _state(path))
-
     # --- events -------------------------------------------------------------------------
 
     def _reported_natively(self, event: FileSystemEvent) -> None:
         self.pace.native_events = True
         if event.is_directory or event.event_type not in CHANGES:
             return
-        now = time.monotonic()
+        report = Report(time.monotonic(), time.time_ns())
         with self._lock:
             for path in _paths(event):
-                self._reported[path] = (now, _state(path))
-            self._forget_before(now - ECHO_SECONDS)
+                self._reported[path] = report._replace(gone=not os.path.lexists(path))
+            self._forget_before(report.seen - ECHO_SECONDS)
         self._rebuild()
 
     def _polled(self, event: FileSystemEvent) -> None:
         if event.is_directory:  # as MkDocs' own handler
             return
-        now = time.monotonic()
-        with self._lock:
-            echo = all(self._is_echo(path, now) for path in _paths(event))
-        if echo:
+        paths = list(_paths(event))
+        if all(self._is_echo(path) for path in paths):
             return
         self._rebuild()
         if self.pace.trusts_native:  # did the native observer miss it, or is it just slower?
-            paths = list(_paths(event))
             timer = threading.Timer(NATIVE_GRACE, self._judge_miss, (paths,))
             timer.daemon = True
             timer.start()
 
     def _judge_miss(self, paths: list[str]) -> None:
-        """A change the poll saw that the native observer has still not reported, a grace
-        period later (its last report of the file is of another state, or there is none):
-        native events miss this part of the corpus, so the poll goes back to its fast pace.
-        (A build in between takes the files' states anew: see :meth:`build_started`.)"""
-        with self._lock:
-            reported = {path: self._reported.get(path) for path in paths}
-        if any(seen is None or seen[1] != _state(path) for path, seen in reported.items()):
+        """A change the poll saw that the native observer has still not reported a grace
+        period later: native events miss this part of the corpus, so the poll goes back to
+        its fast pace."""
+        if not all(self._is_echo(path) for path in paths):
             self.pace.native_missed = True
             message = "wenji: serve: %s changed without a native event; polling every %.1f s"
             log.info(message, paths[0], self.pace.interval)
 
-    def _is_echo(self, path: str, now: float) -> bool:
-        """Whether the native observer reported ``path`` lately, in the state it is in now."""
-        reported = self._reported.get(path)
-        if reported is None or now - reported[0] > ECHO_SECONDS:
+    def _is_echo(self, path: str) -> bool:
+        """Whether the native observer reported ``path`` lately, after its last change (so
+        the rebuild it asked for reads the file as it is now), or gone if it is gone.
+
+        Times, not file states, are compared: an editor truncates a file, then writes it,
+        and the native event of the truncation may be handled before the write."""
+        with self._lock:
+            report = self._reported.get(path)
+        if report is None or time.monotonic() - report.seen > ECHO_SECONDS:
             return False
-        return reported[1] == _state(path)
+        try:
+            changed = os.stat(path).st_mtime_ns
+        except OSError:
+            return report.gone
+        return not report.gone and report.at_ns >= changed
 
     def _forget_before(self, moment: float) -> None:
-        for path in [p for p, (seen, _) in self._reported.items() if seen < moment]:
+        for path in [p for p, report in self._reported.items() if report.seen < moment]:
             del self._reported[path]
 
     def _rebuild(self) -> None:
@@ -286,11 +287,3 @@ def _paths(event: FileSystemEvent) -> Iterator[str]:
     yield os.path.abspath(os.fsdecode(event.src_path))
     if event.event_type == "moved":
         yield os.path.abspath(os.fsdecode(event.dest_path))
-
-
-def _state(path: str) -> FileState:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_ino, status.st_size, status.st_mtime_ns
