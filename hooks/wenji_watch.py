@@ -7,8 +7,8 @@ rebuild of a 1,000-text site takes about as long (bench/README.md, serve --dirty
 the platform has a native observer (inotify, FSEvents, ReadDirectoryChangesW), the corpus
 is also watched with it, and a save starts the rebuild at once. The polling watch stays, so
 a file system that sends no native events is still watched; a change that the native
-observer reported is not rebuilt a second time when the poll sees it (same file, same
-state on disk, within :data:`ECHO_SECONDS`).
+observer reported is not rebuilt a second time when the poll sees it (the native report
+came after the file's last modification, within :data:`ECHO_SECONDS`).
 
 **Polling paced by its cost.** A snapshot of 10,000 texts takes about 0.1 s, so polling
 every 0.5 s keeps a fifth of a core busy for as long as the server runs, and at 50,000

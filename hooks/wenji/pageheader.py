@@ -176,9 +176,9 @@ def _dateline(text: str) -> str:
     time or fields after it, or a line of fields with a 发布时间 among them
     (来源: | 发布时间: 2018-05-17 | 浏览次数: 2168). A bare date line (under a
     signature, under a speech's title) is not a page's dateline."""
-    match = _DATELINE.match(text)
     if is_act_line(text):  # 2011年3月5日中华人民共和国国务院令第592号公布: a law's note
         return ""
+    match = _DATELINE.match(text)
     if match is None:
         field = _FIELD_LINE.match(text) and _DATE_FIELD.search(text)
         if field and len(text) <= 80 and not _SENTENCE_END.search(text):
